@@ -1,0 +1,315 @@
+package io.github.lpconnector.camel;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+import static io.github.lpconnector.camel.LivePersonConnectorConstants.*;
+
+/**
+ * The options of the component and of its endpoints. The component holds one instance; every endpoint starts from a
+ * copy of it, so an endpoint URI overrides the component's options without changing them.
+ */
+@Configurer
+@UriParams
+public class LivePersonConnectorConfiguration implements Cloneable {
+
+    /** The LivePerson account (site) id. */
+    @UriParam
+    @Metadata(required = true)
+    private String accountId;
+
+    /** The host of the messaging service (`asyncMessagingEnt` in the Domain API), e.g. `va.msg.liveperson.net`. */
+    @UriParam
+    private String domain;
+
+    /**
+     * Replaces `https://{domain}`: scheme, host and port of the messaging service, e.g. `http://localhost:8089` to
+     * talk to the LiveEngage emulator or a mock server.
+     */
+    @UriParam(label = "advanced")
+    private String baseUri;
+
+    /** The Connector API version sent as query parameter `v`. */
+    @UriParam(label = "advanced", defaultValue = DEFAULT_API_VERSION)
+    private String apiVersion = DEFAULT_API_VERSION;
+
+    /**
+     * The AppJWT sent raw as `Authorization` when the exchange has no `LivePersonAppJwt` property.
+     */
+    @UriParam(label = "security", secret = true)
+    private String appJwt;
+
+    /**
+     * The ConsumerJWS sent as `X-LP-ON-BEHALF` when the exchange has no `LivePersonConsumerJws` property.
+     */
+    @UriParam(label = "security", secret = true)
+    private String consumerJws;
+
+    /** The `brandId` of the conversation request when the body gives none; the account id when unset. */
+    @UriParam(label = "conversation")
+    private String brandId;
+
+    /** The `skillId` of the conversation request when the body gives none (`-1` means any skill). */
+    @UriParam(label = "conversation")
+    private String skillId;
+
+    /** The campaign of the conversation request (`campaignInfo.campaignId`) when the body gives none. */
+    @UriParam(label = "conversation")
+    private String campaignId;
+
+    /** The engagement of the conversation request (`campaignInfo.engagementId`) when the body gives none. */
+    @UriParam(label = "conversation")
+    private String engagementId;
+
+    /** The time-to-respond definition of the conversation request when the body gives none. */
+    @UriParam(label = "conversation", enums = "NORMAL,URGENT,PRIORITIZED,CUSTOM")
+    private String ttrDefName;
+
+    /** The `channelType` of the conversation request when the body gives none. */
+    @UriParam(label = "conversation", defaultValue = DEFAULT_CHANNEL_TYPE)
+    private String channelType = DEFAULT_CHANNEL_TYPE;
+
+    /** The language of the conversation context (`conversationContext.lang`, e.g. `en-US`) when the body gives none. */
+    @UriParam(label = "conversation")
+    private String lang;
+
+    /** How long to wait for a connection to LivePerson, in milliseconds. */
+    @UriParam(label = "advanced", defaultValue = "" + DEFAULT_CONNECT_TIMEOUT)
+    private int connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+
+    /** How long to wait for LivePerson's answer once the request is sent, in milliseconds. */
+    @UriParam(label = "advanced", defaultValue = "" + DEFAULT_REQUEST_TIMEOUT)
+    private int requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+
+    /**
+     * How many times the component itself retries a call answered 429, 502, 503 or 504, or refused before it was
+     * sent; 0 disables retries. Retries are scheduled, they never block a thread.
+     */
+    @UriParam(label = "producer", defaultValue = "" + DEFAULT_MAX_RETRIES)
+    private int maxRetries = DEFAULT_MAX_RETRIES;
+
+    /** The delay before the first retry of a failed call in milliseconds; it doubles with every further retry. */
+    @UriParam(label = "producer", defaultValue = "" + DEFAULT_RETRY_DELAY)
+    private long retryDelay = DEFAULT_RETRY_DELAY;
+
+    /** The longest delay before a retry, in milliseconds, whatever `Retry-After` asks for. */
+    @UriParam(label = "producer", defaultValue = "" + DEFAULT_MAX_RETRY_DELAY)
+    private long maxRetryDelay = DEFAULT_MAX_RETRY_DELAY;
+
+    /** The most connections kept open to LivePerson at once (the size of the connection pool). */
+    @UriParam(label = "advanced", defaultValue = "" + DEFAULT_MAX_CONNECTIONS)
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+
+    /** TLS settings (trust store, key store, protocols) for the connection to LivePerson. */
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+
+    /** The host of an HTTP proxy to reach LivePerson through. */
+    @UriParam(label = "proxy")
+    private String proxyHost;
+
+    /** The port of the HTTP proxy. */
+    @UriParam(label = "proxy")
+    private Integer proxyPort;
+
+    public LivePersonConnectorConfiguration copy() {
+        try {
+            return (LivePersonConnectorConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** The brand id to use when the body names none: the {@code brandId} option, else the account id. */
+    public String effectiveBrandId() {
+        return brandId != null ? brandId : accountId;
+    }
+
+    public String getAccountId() {
+        return accountId;
+    }
+
+    public void setAccountId(String accountId) {
+        this.accountId = accountId;
+    }
+
+    public String getDomain() {
+        return domain;
+    }
+
+    public void setDomain(String domain) {
+        this.domain = domain;
+    }
+
+    public String getBaseUri() {
+        return baseUri;
+    }
+
+    public void setBaseUri(String baseUri) {
+        this.baseUri = baseUri;
+    }
+
+    public String getApiVersion() {
+        return apiVersion;
+    }
+
+    public void setApiVersion(String apiVersion) {
+        this.apiVersion = apiVersion;
+    }
+
+    public String getAppJwt() {
+        return appJwt;
+    }
+
+    public void setAppJwt(String appJwt) {
+        this.appJwt = appJwt;
+    }
+
+    public String getConsumerJws() {
+        return consumerJws;
+    }
+
+    public void setConsumerJws(String consumerJws) {
+        this.consumerJws = consumerJws;
+    }
+
+    public String getBrandId() {
+        return brandId;
+    }
+
+    public void setBrandId(String brandId) {
+        this.brandId = brandId;
+    }
+
+    public String getSkillId() {
+        return skillId;
+    }
+
+    public void setSkillId(String skillId) {
+        this.skillId = skillId;
+    }
+
+    public String getCampaignId() {
+        return campaignId;
+    }
+
+    public void setCampaignId(String campaignId) {
+        this.campaignId = campaignId;
+    }
+
+    public String getEngagementId() {
+        return engagementId;
+    }
+
+    public void setEngagementId(String engagementId) {
+        this.engagementId = engagementId;
+    }
+
+    public String getTtrDefName() {
+        return ttrDefName;
+    }
+
+    public void setTtrDefName(String ttrDefName) {
+        this.ttrDefName = ttrDefName;
+    }
+
+    public String getChannelType() {
+        return channelType;
+    }
+
+    public void setChannelType(String channelType) {
+        this.channelType = channelType;
+    }
+
+    public String getLang() {
+        return lang;
+    }
+
+    public void setLang(String lang) {
+        this.lang = lang;
+    }
+
+    public int getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(int connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public int getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(int requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public long getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    public void setMaxRetryDelay(long maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    @Override
+    public String toString() {
+        // tokens stay out: only say whether they are set
+        return "LivePersonConnectorConfiguration[accountId=" + accountId + ", domain=" + domain + ", baseUri=" + baseUri
+               + ", appJwt=" + (appJwt != null ? "xxxxxx" : "null")
+               + ", consumerJws=" + (consumerJws != null ? "xxxxxx" : "null") + "]";
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.lpconnector.camel.http;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+
+import javax.net.ssl.SSLContext;
+
+import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The one HTTP client of an endpoint: Apache HttpClient 5 async, pooled connections, a few I/O threads whatever the
+ * number of requests in flight. It never retries by itself; the producer decides about retries.
+ */
+public final class LivePersonHttpClient implements Closeable {
+
+    /** Answers from the Connector API are small; anything beyond this is refused rather than buffered. */
+    public static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+
+    private final CloseableHttpAsyncClient client;
+
+    private LivePersonHttpClient(CloseableHttpAsyncClient client) {
+        this.client = client;
+    }
+
+    public static LivePersonHttpClient create(LivePersonConnectorConfiguration configuration, CamelContext context)
+            throws Exception {
+        PoolingAsyncClientConnectionManagerBuilder connections = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(configuration.getMaxConnections())
+                .setMaxConnPerRoute(configuration.getMaxConnections())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofMilliseconds(configuration.getConnectTimeout()))
+                        .build());
+        if (configuration.getSslContextParameters() != null) {
+            SSLContext sslContext = configuration.getSslContextParameters().createSSLContext(context);
+            connections.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildAsync());
+        }
+        PoolingAsyncClientConnectionManager connectionManager = connections.build();
+
+        var builder = HttpAsyncClients.custom()
+                .setConnectionManager(connectionManager)
+                .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
+                .setHttp1Config(Http1Config.DEFAULT)
+                .setIOReactorConfig(IOReactorConfig.custom()
+                        .setIoThreadCount(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())))
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.ofMilliseconds(configuration.getRequestTimeout()))
+                        .build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableConnectionState();
+        if (configuration.getProxyHost() != null) {
+            int port = configuration.getProxyPort() != null ? configuration.getProxyPort() : 8080;
+            builder.setProxy(new HttpHost(configuration.getProxyHost(), port));
+        }
+        CloseableHttpAsyncClient client = builder.build();
+        client.start();
+        return new LivePersonHttpClient(client);
+    }
+
+    /**
+     * POSTs a JSON body. The future completes with the answer, whatever its status, or exceptionally with the
+     * {@link IOException} that prevented an answer.
+     */
+    public CompletableFuture<LivePersonHttpResponse> postJson(URI uri, byte[] json, Map<String, String> headers) {
+        SimpleRequestBuilder request = SimpleRequestBuilder.post(uri).setBody(json, ContentType.APPLICATION_JSON);
+        headers.forEach(request::addHeader);
+        SimpleHttpRequest built = request.build();
+        CompletableFuture<LivePersonHttpResponse> result = new CompletableFuture<>();
+        Future<LivePersonHttpResponse> inFlight = client.execute(SimpleRequestProducer.create(built),
+                new BoundedResponseConsumer(MAX_RESPONSE_BYTES), new FutureCallback<>() {
+                    @Override
+                    public void completed(LivePersonHttpResponse response) {
+                        result.complete(response);
+                    }
+
+                    @Override
+                    public void failed(Exception ex) {
+                        result.completeExceptionally(ex);
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        result.completeExceptionally(new IOException("request cancelled"));
+                    }
+                });
+        result.whenComplete((r, e) -> {
+            if (e != null && !inFlight.isDone()) {
+                inFlight.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.lpconnector.camel.http;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * POSTs with the endpoint's {@link RetryPolicy}: a retry is a task on a scheduler, so no thread waits, whatever
+ * the delay. The returned future completes once, with the last answer or the typed transport failure.
+ */
+public final class RetryingHttpCall {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryingHttpCall.class);
+
+    private final LivePersonHttpClient client;
+    private final ScheduledExecutorService scheduler;
+    private final RetryPolicy policy;
+    private final LongAdder retries = new LongAdder();
+
+    public RetryingHttpCall(LivePersonHttpClient client, ScheduledExecutorService scheduler, RetryPolicy policy) {
+        this.client = client;
+        this.scheduler = scheduler;
+        this.policy = policy;
+    }
+
+    /**
+     * An answer and how many attempts it took.
+     *
+     * @param response the last answer
+     * @param attempts attempts made, the first included
+     */
+    public record Answer(LivePersonHttpResponse response, int attempts) {
+    }
+
+    public CompletableFuture<Answer> post(String operation, URI uri, byte[] json, Map<String, String> headers) {
+        CompletableFuture<Answer> result = new CompletableFuture<>();
+        attempt(operation, uri, json, headers, 1, result);
+        return result;
+    }
+
+    /** How many retries this call site scheduled so far. */
+    public long retries() {
+        return retries.sum();
+    }
+
+    private void attempt(String operation, URI uri, byte[] json, Map<String, String> headers, int attempt,
+                         CompletableFuture<Answer> result) {
+        try {
+            client.postJson(uri, json, headers).whenComplete((response, failure) -> {
+                try {
+                    long delay = failure == null
+                            ? policy.delayAfterAnswer(attempt, response) : policy.delayAfterFailure(attempt, failure);
+                    if (delay != RetryPolicy.FINAL) {
+                        retries.increment();
+                        LOG.debug("LivePerson {} attempt {} got {}; retrying in {} ms", operation, attempt,
+                                failure == null ? "HTTP " + response.status() : failure.getClass().getSimpleName(), delay);
+                        scheduler.schedule(() -> attempt(operation, uri, json, headers, attempt + 1, result),
+                                delay, TimeUnit.MILLISECONDS);
+                    } else if (failure != null) {
+                        result.completeExceptionally(policy.transportFailure(operation, failure, attempt));
+                    } else {
+                        result.complete(new Answer(response, attempt));
+                    }
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            });
+        } catch (Throwable t) {
+            result.completeExceptionally(t);
+        }
+    }
+}

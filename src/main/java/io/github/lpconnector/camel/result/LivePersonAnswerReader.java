@@ -1,0 +1,115 @@
+package io.github.lpconnector.camel.result;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.lpconnector.camel.LivePersonConnectorException;
+import io.github.lpconnector.camel.LivePersonHttpException;
+import io.github.lpconnector.camel.LivePersonJson;
+import io.github.lpconnector.camel.LivePersonRequestFailedException;
+import io.github.lpconnector.camel.batch.CreateBatch;
+import io.github.lpconnector.camel.http.LivePersonHttpResponse;
+
+/** Reads LivePerson's answers: batch results matched by {@code reqId}, and error bodies. */
+public final class LivePersonAnswerReader {
+
+    private final ObjectMapper mapper = LivePersonJson.MAPPER;
+
+    /**
+     * Reads the answer to a CREATE batch. Returns the result when the conversation was opened and every request
+     * succeeded; throws {@link LivePersonRequestFailedException} otherwise, with the conversation id when the
+     * conversation was opened.
+     */
+    public CreateConversationResult readCreate(CreateBatch batch, LivePersonHttpResponse response) {
+        Map<String, JsonNode> answersById = answersById(response);
+        List<RequestOutcome> outcomes = new ArrayList<>(batch.requests().size());
+        for (JsonNode request : batch.requests()) {
+            String id = request.get("id").asText();
+            JsonNode answer = answersById.get(id);
+            outcomes.add(answer == null
+                    ? new RequestOutcome(id, request.get("type").asText(), "missing", null)
+                    : new RequestOutcome(id, request.get("type").asText(), answer.path("code").asText(), answer.get("body")));
+        }
+        RequestOutcome conversation = outcomes.get(1);
+        String conversationId = conversation.isOk() && conversation.body() != null
+                ? conversation.body().path("conversationId").asText(null) : null;
+        if (conversationId == null || conversationId.isEmpty()) {
+            throw failure(conversation, null);
+        }
+        for (RequestOutcome outcome : outcomes) {
+            if (!outcome.isOk()) {
+                throw failure(outcome, conversationId);
+            }
+        }
+        Long sequence = null;
+        if (outcomes.size() == 3 && outcomes.get(2).body() != null && outcomes.get(2).body().has("sequence")) {
+            sequence = outcomes.get(2).body().get("sequence").asLong();
+        }
+        return new CreateConversationResult(conversationId, sequence, outcomes);
+    }
+
+    private static LivePersonRequestFailedException failure(RequestOutcome outcome, String conversationId) {
+        return new LivePersonRequestFailedException(outcome.type(), outcome.reqId(), outcome.code(),
+                outcome.body() != null ? outcome.body().toString() : null, conversationId);
+    }
+
+    private Map<String, JsonNode> answersById(LivePersonHttpResponse response) {
+        JsonNode answers = readJson(response);
+        if (!answers.isArray()) {
+            throw new LivePersonConnectorException("LivePerson answered HTTP " + response.status()
+                                                   + " with a body that is not a JSON array of answers;"
+                                                   + " the conversation may have been opened");
+        }
+        Map<String, JsonNode> byId = new HashMap<>();
+        for (JsonNode answer : answers) {
+            JsonNode reqId = answer.get("reqId");
+            if (reqId != null && !reqId.isNull()) {
+                byId.put(reqId.asText(), answer);
+            }
+        }
+        return byId;
+    }
+
+    /** Reads a single answer ({@code {reqId, code, body}}) of a SEND call. */
+    public JsonNode readSingle(LivePersonHttpResponse response) {
+        JsonNode answer = readJson(response);
+        if (!answer.isObject()) {
+            throw new LivePersonConnectorException("LivePerson answered HTTP " + response.status()
+                                                   + " with a body that is not a JSON object");
+        }
+        return answer;
+    }
+
+    private JsonNode readJson(LivePersonHttpResponse response) {
+        try {
+            return mapper.readTree(response.body());
+        } catch (IOException e) {
+            throw new LivePersonConnectorException("LivePerson answered HTTP " + response.status()
+                                                   + " with a body that is not readable JSON", e);
+        }
+    }
+
+    /** The typed exception for an HTTP error answer, with LivePerson's errorCode and title when the body has them. */
+    public LivePersonHttpException httpError(String operation, LivePersonHttpResponse response, int attempts) {
+        Integer errorCode = null;
+        String title = null;
+        try {
+            JsonNode error = mapper.readTree(response.body());
+            JsonNode details = error != null && error.path("body").isObject() ? error.get("body") : error;
+            if (details != null && details.isObject()) {
+                errorCode = details.path("errorCode").canConvertToInt() && !details.path("errorCode").isMissingNode()
+                        ? details.get("errorCode").asInt() : null;
+                title = details.path("title").isTextual() ? details.get("title").asText() : null;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not JSON: status and raw body are all there is
+        }
+        return new LivePersonHttpException(operation, response.status(), response.reasonPhrase(), response.bodyAsText(),
+                errorCode, title, response.retryAfterSeconds(), attempts);
+    }
+}
