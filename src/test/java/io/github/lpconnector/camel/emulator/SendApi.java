@@ -87,7 +87,7 @@ final class SendApi {
             }
             if (!CREATE_ORDER.get(i).equals(type)) {
                 return bad(ErrorCodes.INVALID_BATCH, "Invalid request order",
-                        "request " + i + " must be " + CREATE_ORDER.get(i) + ", got " + type, id);
+                        "wrong order: request " + i + " must be " + CREATE_ORDER.get(i) + ", got " + type, id);
             }
         }
         JsonNode convReq = root.get(1);
