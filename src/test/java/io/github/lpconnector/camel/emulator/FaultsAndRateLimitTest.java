@@ -105,6 +105,9 @@ class FaultsAndRateLimitTest {
                     emulator.issueConsumerJws(ACCOUNT, "alice"), publish("x" + i, convId, TEXT))
                     .timeout(Duration.ofMillis(700)).build(), HttpResponse.BodyHandlers.ofString());
         }
+        // all 7 have reached the emulator (and were processed) before the stall is switched off
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> emulator.faults().injected("stall") == 7);
         emulator.faults().stallShare(0, null);
         long start = System.nanoTime();
         Answer prompt = client.send(ACCOUNT, "alice", publish("p", convId, TEXT));
