@@ -128,7 +128,7 @@ public final class MockLivePersonServer implements AutoCloseable {
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
             RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestURI().getRawQuery(), headers, body);
+                    exchange.getRequestURI().getRawQuery(), headers, body, System.nanoTime());
             requests.add(request);
             Function<RecordedRequest, Reply> script = scripted.poll();
             Reply reply;
@@ -214,9 +214,12 @@ public final class MockLivePersonServer implements AutoCloseable {
         return MAPPER.createArrayNode().addAll(answers);
     }
 
-    /** One request as the server saw it. Header names are case-insensitive. */
+    /**
+     * One request as the server saw it. Header names are case-insensitive; {@code receivedAtNanos} is
+     * {@link System#nanoTime()} when it arrived.
+     */
     public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,
-            byte[] body) {
+            byte[] body, long receivedAtNanos) {
 
         public String header(String name) {
             List<String> values = headers.get(name);
