@@ -1,12 +1,17 @@
 package io.github.lpconnector.camel;
 
+import java.net.URI;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code liveperson-connector} component: holds the options shared by its endpoints.
@@ -21,6 +26,11 @@ public class LivePersonConnectorComponent extends HealthCheckComponent implement
     /** Use the global SSL context parameters of the Camel context when no `sslContextParameters` is set. */
     @Metadata(label = "security", defaultValue = "false")
     private boolean useGlobalSslContextParameters;
+
+    private static final Logger LOG = LoggerFactory.getLogger(LivePersonConnectorComponent.class);
+
+    /** The plain-HTTP base URIs already warned about, so each is warned about once. */
+    private final Set<String> warnedPlainHttp = ConcurrentHashMap.newKeySet();
 
     /** The options whose values are tokens: Camel masks them wherever it sanitises a URI. */
     static final String SECRET_OPTIONS = "appJwt,consumerJws";
@@ -60,6 +70,14 @@ public class LivePersonConnectorComponent extends HealthCheckComponent implement
             endpoint.getConfiguration().setSslContextParameters(retrieveGlobalSslContextParameters());
         }
         return endpoint;
+    }
+
+    /** Logs once per base URI that tokens will travel in clear to a host that is not on this machine. */
+    void warnPlainHttpOnce(URI base) {
+        if (warnedPlainHttp.add(base.toString().toLowerCase(java.util.Locale.ROOT))) {
+            LOG.warn("liveperson-connector: baseUri {} is plain HTTP to a host that is not loopback: tokens and"
+                     + " messages travel unencrypted. Use https:// outside tests.", base);
+        }
     }
 
     public LivePersonConnectorConfiguration getConfiguration() {

@@ -27,7 +27,6 @@ import org.apache.camel.util.ObjectHelper;
              headersClass = LivePersonConnectorConstants.class)
 public class LivePersonConnectorEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** The token options in a URI, with their value up to the next parameter; RAW(...) values included. */
     private static final Pattern TOKEN_OPTIONS = Pattern.compile(
             "([?&](?:appJwt|consumerJws)=)(RAW\\([^)]*\\)|RAW\\{[^}]*\\}|[^&]*)", Pattern.CASE_INSENSITIVE);
@@ -74,18 +73,21 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        String accountId = configuration.getAccountId();
-        if (ObjectHelper.isEmpty(accountId)) {
-            throw new IllegalArgumentException("liveperson-connector: option accountId is required");
+        LivePersonInputRules.accountId(configuration.getAccountId());
+        LivePersonInputRules.apiVersion(configuration.getApiVersion());
+        if (ObjectHelper.isNotEmpty(configuration.getDomain())) {
+            LivePersonInputRules.host("domain", configuration.getDomain());
         }
-        if (!ACCOUNT_ID.matcher(accountId).matches()) {
-            throw new IllegalArgumentException(
-                    "liveperson-connector: option accountId must be 1-64 letters, digits, '-' or '_'");
+        if (ObjectHelper.isNotEmpty(configuration.getProxyHost())) {
+            LivePersonInputRules.host("proxyHost", configuration.getProxyHost());
         }
         if (ObjectHelper.isEmpty(configuration.getDomain()) && ObjectHelper.isEmpty(configuration.getBaseUri())) {
             throw new IllegalArgumentException("liveperson-connector: set option domain (or baseUri)");
         }
-        messagingBaseUri(); // fails fast on a malformed domain or baseUri
+        URI base = messagingBaseUri(); // fails fast on a malformed domain or baseUri
+        if ("http".equalsIgnoreCase(base.getScheme()) && !LivePersonInputRules.isLoopback(base.getHost())) {
+            getComponent().warnPlainHttpOnce(base);
+        }
     }
 
     @Override
@@ -109,17 +111,15 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
         super.doStop();
     }
 
-    /** Scheme, host and port of the messaging service: {@code baseUri}, else {@code https://{domain}}. */
+    /**
+     * Scheme, host and port of the messaging service: {@code baseUri} when set explicitly (http or https), else
+     * {@code https://{domain}}: plain HTTP is never chosen by the component itself.
+     */
     public URI messagingBaseUri() {
-        String base = ObjectHelper.isNotEmpty(configuration.getBaseUri())
-                ? configuration.getBaseUri() : "https://" + configuration.getDomain();
-        URI uri = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
-        if (uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty())
-            || uri.getQuery() != null || uri.getFragment() != null || uri.getUserInfo() != null) {
-            throw new IllegalArgumentException(
-                    "liveperson-connector: domain/baseUri must be a host with an optional port, got '" + base + "'");
+        if (ObjectHelper.isNotEmpty(configuration.getBaseUri())) {
+            return LivePersonInputRules.baseUri(configuration.getBaseUri());
         }
-        return uri;
+        return URI.create("https://" + LivePersonInputRules.host("domain", configuration.getDomain()));
     }
 
     /**

@@ -55,8 +55,12 @@ public class LivePersonConnectorProducer extends DefaultAsyncProducer {
             throw new UnsupportedOperationException("liveperson-connector:" + endpoint.getOperation()
                                                     + " is not implemented yet; only create is");
         }
-        String accountPath = "/api/account/" + configuration.getAccountId() + "/messaging/consumer/conversation";
-        createUri = URI.create(endpoint.messagingBaseUri() + accountPath + "?v=" + configuration.getApiVersion());
+        String accountPath = "/api/account/" + LivePersonInputRules.accountId(configuration.getAccountId())
+                             + "/messaging/consumer/conversation";
+        URI base = endpoint.messagingBaseUri();
+        createUri = LivePersonInputRules.sameOrigin(base, URI.create(base + accountPath + "?v="
+                                                                     + LivePersonInputRules.apiVersion(configuration.getApiVersion())),
+                accountPath);
         http = new RetryingHttpCall(endpoint.getHttpClient(), endpoint.getRetryScheduler(),
                 new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryDelay(),
                         configuration.getMaxRetryDelay()));

@@ -36,14 +36,6 @@ final class LivePersonTokens {
             throw new LivePersonValidationException(property,
                     "missing: set exchange property " + property + " or option " + optionName);
         }
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c < 0x21 || c > 0x7e) {
-                // the token itself stays out of the message
-                throw new LivePersonValidationException(property, "the token from " + source
-                                                                  + " has a space, control or non-ASCII character at index " + i);
-            }
-        }
-        return token;
+        return LivePersonInputRules.token(property, source, token);
     }
 }

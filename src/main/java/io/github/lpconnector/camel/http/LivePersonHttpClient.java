@@ -2,10 +2,14 @@ package io.github.lpconnector.camel.http;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 
@@ -39,10 +43,28 @@ public final class LivePersonHttpClient implements Closeable {
     /** Answers from the Connector API are small; anything beyond this is refused rather than buffered. */
     public static final int MAX_RESPONSE_BYTES = 1024 * 1024;
 
-    private final CloseableHttpAsyncClient client;
+    /**
+     * Ends any attempt that has no complete answer after connectTimeout + requestTimeout, however the server
+     * trickles bytes: the response timeout alone only bounds the silence between two reads.
+     */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
 
-    private LivePersonHttpClient(CloseableHttpAsyncClient client) {
+    private final CloseableHttpAsyncClient client;
+    private final long deadlineMillis;
+
+    private LivePersonHttpClient(CloseableHttpAsyncClient client, long deadlineMillis) {
         this.client = client;
+        this.deadlineMillis = deadlineMillis;
+    }
+
+    private static ScheduledThreadPoolExecutor deadlineTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "LivePersonHttpDeadline");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     public static LivePersonHttpClient create(LivePersonConnectorConfiguration configuration, CamelContext context)
@@ -80,7 +102,8 @@ public final class LivePersonHttpClient implements Closeable {
         }
         CloseableHttpAsyncClient client = builder.build();
         client.start();
-        return new LivePersonHttpClient(client);
+        return new LivePersonHttpClient(client,
+                (long) configuration.getConnectTimeout() + (long) configuration.getRequestTimeout());
     }
 
     /**
@@ -109,7 +132,11 @@ public final class LivePersonHttpClient implements Closeable {
                         result.completeExceptionally(new IOException("request cancelled"));
                     }
                 });
+        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> result.completeExceptionally(new SocketTimeoutException(
+                "no complete answer within connectTimeout + requestTimeout (" + deadlineMillis + " ms)")),
+                deadlineMillis, TimeUnit.MILLISECONDS);
         result.whenComplete((r, e) -> {
+            deadline.cancel(false);
             if (e != null && !inFlight.isDone()) {
                 inFlight.cancel(true);
             }
