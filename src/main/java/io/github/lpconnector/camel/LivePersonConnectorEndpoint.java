@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
 
+import io.github.lpconnector.camel.auth.LivePersonSession;
 import io.github.lpconnector.camel.http.LivePersonHttpClient;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -79,10 +80,53 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
             throw new IllegalArgumentException(
                     "liveperson-connector: option accountId must be 1-64 letters, digits, '-' or '_'");
         }
-        if (ObjectHelper.isEmpty(configuration.getDomain()) && ObjectHelper.isEmpty(configuration.getBaseUri())) {
-            throw new IllegalArgumentException("liveperson-connector: set option domain (or baseUri)");
+        checkHost("domain", configuration.getDomain(), false);
+        checkHost("csdsDomain", configuration.getCsdsDomain(), true);
+        baseUri(); // fails fast on a malformed baseUri
+        if (ObjectHelper.isNotEmpty(configuration.getClientId()) != ObjectHelper.isNotEmpty(configuration.getClientSecret())) {
+            throw new IllegalArgumentException("liveperson-connector: set both clientId and clientSecret, or neither");
         }
-        messagingBaseUri(); // fails fast on a malformed domain or baseUri
+        if (configuration.getConsumerJwsCacheSize() < 1) {
+            throw new IllegalArgumentException("liveperson-connector: option consumerJwsCacheSize must be at least 1");
+        }
+        checkClientProperties(configuration.getClientProperties());
+    }
+
+    private static void checkHost(String option, String host, boolean required) {
+        if (ObjectHelper.isEmpty(host)) {
+            if (required) {
+                throw new IllegalArgumentException("liveperson-connector: option " + option + " is required");
+            }
+            return;
+        }
+        URI uri;
+        try {
+            uri = URI.create("https://" + host);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !uri.getRawPath().isEmpty() || uri.getQuery() != null
+            || uri.getFragment() != null || uri.getUserInfo() != null) {
+            throw new IllegalArgumentException(
+                    "liveperson-connector: option " + option + " must be a host with an optional port, got '" + host + "'");
+        }
+    }
+
+    private static void checkClientProperties(String clientProperties) {
+        if (ObjectHelper.isEmpty(clientProperties)) {
+            return;
+        }
+        try {
+            if (!LivePersonJson.MAPPER.readTree(clientProperties).isObject()) {
+                throw new IllegalArgumentException("liveperson-connector: option clientProperties must be a JSON object");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("liveperson-connector: option clientProperties is not valid JSON", e);
+        }
+        if (!clientProperties.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException(
+                    "liveperson-connector: option clientProperties must be printable ASCII (it is sent as a header)");
+        }
     }
 
     @Override
@@ -106,22 +150,35 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
         super.doStop();
     }
 
-    /** Scheme, host and port of the messaging service: {@code baseUri}, else {@code https://{domain}}. */
-    public URI messagingBaseUri() {
-        String base = ObjectHelper.isNotEmpty(configuration.getBaseUri())
-                ? configuration.getBaseUri() : "https://" + configuration.getDomain();
+    /** {@code baseUri} without a trailing slash, or null when unset; fails on anything but scheme, host and port. */
+    public URI baseUri() {
+        String base = configuration.getBaseUri();
+        if (ObjectHelper.isEmpty(base)) {
+            return null;
+        }
         URI uri = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         if (uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty())
             || uri.getQuery() != null || uri.getFragment() != null || uri.getUserInfo() != null) {
             throw new IllegalArgumentException(
-                    "liveperson-connector: domain/baseUri must be a host with an optional port, got '" + base + "'");
+                    "liveperson-connector: baseUri must be a scheme and host with an optional port, got '" + base + "'");
         }
         return uri;
     }
 
+    /** The token and domain state this endpoint shares with the component's other endpoints of the same account. */
+    LivePersonSession session() {
+        return getComponent().session(configuration, baseUri());
+    }
+
+    /** The messaging service as far as the options tell: {@code baseUri}, {@code https://{domain}}, else the Domain API. */
     @Override
     public String getServiceUrl() {
-        return messagingBaseUri().toString();
+        URI base = baseUri();
+        if (base != null) {
+            return base.toString();
+        }
+        return "https://" + (ObjectHelper.isNotEmpty(configuration.getDomain())
+                ? configuration.getDomain() : configuration.getCsdsDomain());
     }
 
     @Override
