@@ -31,6 +31,35 @@ public class LivePersonConnectorComponent extends HealthCheckComponent implement
     private final Map<LivePersonSession.Key, LivePersonSession> sessions = new ConcurrentHashMap<>();
     private Clock clock = Clock.systemUTC();
 
+    /** The options whose values are tokens: Camel masks them wherever it sanitises a URI. */
+    static final String SECRET_OPTIONS = "appJwt,consumerJws,clientSecret";
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        registerSensitiveKeywords();
+    }
+
+    /**
+     * Camel masks only the option names it knows as sensitive (password, token, secret...); appJwt and consumerJws
+     * are not among them, so they are added to the context's additional sensitive keywords, keeping any already set.
+     */
+    private void registerSensitiveKeywords() {
+        var extension = getCamelContext().getCamelContextExtension();
+        String existing = extension.getAdditionalSensitiveKeywords();
+        StringBuilder keywords = new StringBuilder(existing != null ? existing : "");
+        for (String option : SECRET_OPTIONS.split(",")) {
+            boolean known = keywords.length() > 0 && java.util.Arrays.stream(keywords.toString().split(","))
+                    .anyMatch(k -> k.trim().equalsIgnoreCase(option));
+            if (!known) {
+                keywords.append(keywords.length() > 0 ? "," : "").append(option);
+            }
+        }
+        if (!keywords.toString().equals(existing)) {
+            extension.setAdditionalSensitiveKeywords(keywords.toString());
+        }
+    }
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         LivePersonConnectorOperation operation = LivePersonConnectorEndpoint.parseOperation(remaining);

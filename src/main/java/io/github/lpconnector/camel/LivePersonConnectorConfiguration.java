@@ -141,7 +141,10 @@ public class LivePersonConnectorConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "" + DEFAULT_RETRY_DELAY)
     private long retryDelay = DEFAULT_RETRY_DELAY;
 
-    /** The longest delay before a retry, in milliseconds, whatever `Retry-After` asks for. */
+    /**
+     * The longest delay before a retry, in milliseconds, whatever `Retry-After` asks for. A retry after a 429 still
+     * waits at least 1 s, as LivePerson asks.
+     */
     @UriParam(label = "producer", defaultValue = "" + DEFAULT_MAX_RETRY_DELAY)
     private long maxRetryDelay = DEFAULT_MAX_RETRY_DELAY;
 

@@ -29,6 +29,9 @@ import org.apache.camel.util.ObjectHelper;
 public class LivePersonConnectorEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** The token options in a URI, with their value up to the next parameter; RAW(...) values included. */
+    private static final Pattern TOKEN_OPTIONS = Pattern.compile(
+            "([?&](?:appJwt|consumerJws|clientSecret)=)(RAW\\([^)]*\\)|RAW\\{[^}]*\\}|[^&]*)", Pattern.CASE_INSENSITIVE);
 
     /** What the endpoint does: `create` opens a conversation, `send` publishes an event in it, `close` closes it. */
     @UriPath(enums = "create,send,close")
@@ -171,6 +174,16 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
     }
 
     /** The messaging service as far as the options tell: {@code baseUri}, {@code https://{domain}}, else the Domain API. */
+
+    /**
+     * Camel's own URI sanitising masks only the first of several additional sensitive options, so the endpoint masks
+     * both token options itself.
+     */
+    @Override
+    public String toString() {
+        return TOKEN_OPTIONS.matcher(super.toString()).replaceAll("$1xxxxxx");
+    }
+
     @Override
     public String getServiceUrl() {
         URI base = baseUri();

@@ -96,7 +96,10 @@ public final class CreateBatchBuilder {
         if (!node.isObject()) {
             throw new LivePersonValidationException(field, "expected an object, got " + node.getNodeType());
         }
-        return ((ObjectNode) node).deepCopy();
+        ObjectNode copy = ((ObjectNode) node).deepCopy();
+        // a null field means "not given": the option's default applies, and LivePerson never sees the null
+        copy.properties().removeIf(entry -> entry.getValue().isNull());
+        return copy;
     }
 
     private static void checkProfile(ObjectNode profile) {

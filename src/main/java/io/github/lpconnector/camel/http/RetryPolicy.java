@@ -19,7 +19,7 @@ import static io.github.lpconnector.camel.LivePersonConnectorConstants.MIN_RATE_
  *
  * @param maxRetries    retries after the first attempt; 0 disables retries
  * @param retryDelay    delay before the first retry in milliseconds, doubled for each further retry
- * @param maxRetryDelay cap on any delay, {@code Retry-After} included
+ * @param maxRetryDelay cap on any delay, {@code Retry-After} included; a 429 still waits at least 1 s
  */
 public record RetryPolicy(int maxRetries, long retryDelay, long maxRetryDelay) {
 
@@ -38,7 +38,8 @@ public record RetryPolicy(int maxRetries, long retryDelay, long maxRetryDelay) {
         if (status == 429) {
             Long retryAfter = response.retryAfterSeconds();
             long wanted = retryAfter != null ? retryAfter * 1000 : backoff(attempts);
-            return Math.min(Math.max(wanted, MIN_RATE_LIMIT_DELAY), maxRetryDelay);
+            // the cap applies first: LivePerson's 1 s floor after a 429 wins over a smaller maxRetryDelay
+            return Math.max(Math.min(wanted, maxRetryDelay), MIN_RATE_LIMIT_DELAY);
         }
         if (status == 502 || status == 503 || status == 504) {
             return backoff(attempts);
