@@ -3,6 +3,7 @@ package io.github.lpconnector.camel;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lpconnector.camel.emulator.EmulatedConversation;
 import io.github.lpconnector.camel.emulator.EmulatedMessage;
 import io.github.lpconnector.camel.event.AcceptStatusEvent;
@@ -63,13 +64,22 @@ class ConversationLifecycleTest extends LifecycleTestSupport {
                 "PNG", "data:image/png;base64,AAAA")));
 
         List<EmulatedMessage> messages = EMULATOR.conversation(conversationId).orElseThrow().messages();
-        assertThat(messages).extracting(m -> m.event().toString()).containsExactly(
+        assertThat(messages).extracting(EmulatedMessage::event).containsExactly(json(
                 "{\"type\":\"ContentEvent\",\"contentType\":\"text/plain\",\"message\":\"plain text\"}",
                 "{\"type\":\"ChatStateEvent\",\"chatState\":\"PAUSE\"}",
                 "{\"type\":\"AcceptStatusEvent\",\"status\":\"ACCEPT\",\"sequenceList\":[0]}",
                 "{\"type\":\"RichContentEvent\",\"content\":{\"type\":\"vertical\",\"elements\":[{\"type\":\"text\",\"text\":\"Pick one\"}]}}",
                 "{\"type\":\"ContentEvent\",\"contentType\":\"hosted/file\",\"message\":{\"caption\":\"receipt\","
-                + "\"relativePath\":\"/v1/AUTH_async-images/a.png\",\"fileType\":\"PNG\",\"preview\":\"data:image/png;base64,AAAA\"}}");
+                + "\"relativePath\":\"/v1/AUTH_async-images/a.png\",\"fileType\":\"PNG\",\"preview\":\"data:image/png;base64,AAAA\"}}"));
+    }
+
+    /** JSON objects compare by content, whatever the order of their fields. */
+    private static JsonNode[] json(String... texts) throws Exception {
+        JsonNode[] nodes = new JsonNode[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            nodes[i] = LivePersonJson.MAPPER.readTree(texts[i]);
+        }
+        return nodes;
     }
 
     @Test
