@@ -55,6 +55,10 @@ abstract class LifecycleTestSupport {
         return template;
     }
 
+    ProducerTemplate start(Consumer<LivePersonConnectorConfiguration> options) throws Exception {
+        return start(Clock.systemUTC(), options);
+    }
+
     ProducerTemplate start() throws Exception {
         return start(Clock.systemUTC(), c -> {
         });
