@@ -56,11 +56,12 @@ public class LivePersonConnectorProducer extends DefaultAsyncProducer {
         tokens = new LivePersonTokens(configuration, endpoint.session());
         http = new RetryingHttpCall(endpoint.getHttpClient(), endpoint.getRetryScheduler(),
                 new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryDelay(),
-                        configuration.getMaxRetryDelay()));
+                        configuration.getMaxRetryDelay()), endpoint.getStatistics());
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
+    public boolean process(Exchange exchange, AsyncCallback done) {
+        AsyncCallback callback = endpoint.getStatistics().observe(exchange, done);
         ConnectorCall call;
         Plan plan;
         try {

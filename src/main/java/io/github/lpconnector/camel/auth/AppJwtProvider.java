@@ -88,7 +88,7 @@ public final class AppJwtProvider {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("client_id", clientId);
         form.put("client_secret", clientSecret);
-        return http.postForm("AppJWT", uri, form, Map.of("Accept", "application/json")).thenApply(this::read);
+        return http.postForm("appJwt", uri, form, Map.of("Accept", "application/json")).thenApply(this::read);
     }
 
     private Token read(Answer answer) {

@@ -95,7 +95,7 @@ public final class ConsumerJwsProvider {
         } catch (Exception e) {
             return CompletableFuture.failedFuture(new LivePersonConnectorException("cannot write the IDP request", e));
         }
-        return http.post("ConsumerJWS", uri, json, Map.of(HEADER_AUTHORIZATION, appJwt))
+        return http.post("consumerJws", uri, json, Map.of(HEADER_AUTHORIZATION, appJwt))
                 .thenApply(answer -> read(answer, extConsumerId));
     }
 

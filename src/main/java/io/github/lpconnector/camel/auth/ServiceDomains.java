@@ -91,7 +91,7 @@ public final class ServiceDomains {
 
     private CompletableFuture<Map<String, String>> fetch(RetryingHttpCall http) {
         URI uri = URI.create(base(csdsDomain) + "/api/account/" + accountId + "/service/baseURI.json?version=1.0");
-        return http.get("domain lookup", uri, Map.of("Accept", "application/json")).thenApply(this::read);
+        return http.get("domainLookup", uri, Map.of("Accept", "application/json")).thenApply(this::read);
     }
 
     private Map<String, String> read(Answer answer) {

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Calls LivePerson (POST JSON, POST form, GET) with the endpoint's {@link RetryPolicy}: a retry is a task on a
- * scheduler, so no thread waits, whatever the delay. The returned future completes once, with the last answer or the typed transport failure.
+ * scheduler, so no thread waits, whatever the delay. The returned future completes once, with the last answer or
+ * the typed transport failure.
  */
 public final class RetryingHttpCall {
 
@@ -23,11 +24,18 @@ public final class RetryingHttpCall {
     private final ScheduledExecutorService scheduler;
     private final RetryPolicy policy;
     private final LongAdder retries = new LongAdder();
+    private final HttpCallObserver observer;
 
     public RetryingHttpCall(LivePersonHttpClient client, ScheduledExecutorService scheduler, RetryPolicy policy) {
+        this(client, scheduler, policy, HttpCallObserver.NONE);
+    }
+
+    public RetryingHttpCall(LivePersonHttpClient client, ScheduledExecutorService scheduler, RetryPolicy policy,
+                            HttpCallObserver observer) {
         this.client = client;
         this.scheduler = scheduler;
         this.policy = policy;
+        this.observer = observer != null ? observer : HttpCallObserver.NONE;
     }
 
     /**
@@ -62,8 +70,9 @@ public final class RetryingHttpCall {
 
     private CompletableFuture<Answer> call(String operation, Supplier<CompletableFuture<LivePersonHttpResponse>> request) {
         CompletableFuture<Answer> result = new CompletableFuture<>();
+        CompletableFuture<Answer> observed = observer.callStarted(operation, result);
         attempt(operation, request, 1, result);
-        return result;
+        return observed;
     }
 
     private void attempt(String operation, Supplier<CompletableFuture<LivePersonHttpResponse>> request, int attempt,
@@ -75,6 +84,7 @@ public final class RetryingHttpCall {
                             ? policy.delayAfterAnswer(attempt, response) : policy.delayAfterFailure(attempt, failure);
                     if (delay != RetryPolicy.FINAL) {
                         retries.increment();
+                        observer.retryScheduled(operation, result, attempt, response, failure, delay);
                         LOG.debug("LivePerson {} attempt {} got {}; retrying in {} ms", operation, attempt,
                                 failure == null ? "HTTP " + response.status() : failure.getClass().getSimpleName(), delay);
                         scheduler.schedule(() -> attempt(operation, request, attempt + 1, result),
