@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
 
+import io.github.lpconnector.camel.auth.LivePersonSession;
 import io.github.lpconnector.camel.http.LivePersonHttpClient;
 import io.github.lpconnector.camel.metrics.LivePersonMetrics;
 import org.apache.camel.Category;
@@ -34,7 +35,7 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
 
     /** The token options in a URI, with their value up to the next parameter; RAW(...) values included. */
     private static final Pattern TOKEN_OPTIONS = Pattern.compile(
-            "([?&](?:appJwt|consumerJws)=)(RAW\\([^)]*\\)|RAW\\{[^}]*\\}|[^&]*)", Pattern.CASE_INSENSITIVE);
+            "([?&](?:appJwt|consumerJws|clientSecret)=)(RAW\\([^)]*\\)|RAW\\{[^}]*\\}|[^&]*)", Pattern.CASE_INSENSITIVE);
 
     /** What the endpoint does: `create` opens a conversation, `send` publishes an event in it, `close` closes it. */
     @UriPath(enums = "create,send,close")
@@ -83,18 +84,49 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
         super.doInit();
         LivePersonInputRules.accountId(configuration.getAccountId());
         LivePersonInputRules.apiVersion(configuration.getApiVersion());
-        if (ObjectHelper.isNotEmpty(configuration.getDomain())) {
-            LivePersonInputRules.host("domain", configuration.getDomain());
-        }
         if (ObjectHelper.isNotEmpty(configuration.getProxyHost())) {
             LivePersonInputRules.host("proxyHost", configuration.getProxyHost());
         }
-        if (ObjectHelper.isEmpty(configuration.getDomain()) && ObjectHelper.isEmpty(configuration.getBaseUri())) {
-            throw new IllegalArgumentException("liveperson-connector: set option domain (or baseUri)");
-        }
-        URI base = messagingBaseUri(); // fails fast on a malformed domain or baseUri
-        if ("http".equalsIgnoreCase(base.getScheme()) && !LivePersonInputRules.isLoopback(base.getHost())) {
+        checkHost("domain", configuration.getDomain(), false);
+        checkHost("csdsDomain", configuration.getCsdsDomain(), true);
+        URI base = baseUri(); // fails fast on a malformed baseUri
+        if (base != null && "http".equalsIgnoreCase(base.getScheme()) && !LivePersonInputRules.isLoopback(base.getHost())) {
             getComponent().warnPlainHttpOnce(base);
+        }
+        if (ObjectHelper.isNotEmpty(configuration.getClientId()) != ObjectHelper.isNotEmpty(configuration.getClientSecret())) {
+            throw new IllegalArgumentException("liveperson-connector: set both clientId and clientSecret, or neither");
+        }
+        if (configuration.getConsumerJwsCacheSize() < 1) {
+            throw new IllegalArgumentException("liveperson-connector: option consumerJwsCacheSize must be at least 1");
+        }
+        checkClientProperties(configuration.getClientProperties());
+    }
+
+    /** A host with an optional port and nothing else; see {@link LivePersonInputRules#host}. */
+    private static void checkHost(String option, String host, boolean required) {
+        if (ObjectHelper.isEmpty(host)) {
+            if (required) {
+                throw new IllegalArgumentException("liveperson-connector: option " + option + " is required");
+            }
+            return;
+        }
+        LivePersonInputRules.host(option, host);
+    }
+
+    private static void checkClientProperties(String clientProperties) {
+        if (ObjectHelper.isEmpty(clientProperties)) {
+            return;
+        }
+        try {
+            if (!LivePersonJson.MAPPER.readTree(clientProperties).isObject()) {
+                throw new IllegalArgumentException("liveperson-connector: option clientProperties must be a JSON object");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("liveperson-connector: option clientProperties is not valid JSON", e);
+        }
+        if (!clientProperties.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException(
+                    "liveperson-connector: option clientProperties must be printable ASCII (it is sent as a header)");
         }
     }
 
@@ -133,15 +165,23 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
     }
 
     /**
-     * Scheme, host and port of the messaging service: {@code baseUri} when set explicitly (http or https), else
-     * {@code https://{domain}}: plain HTTP is never chosen by the component itself.
+     * {@code baseUri} without a trailing slash, or null when unset: http or https, a host and an optional port and
+     * nothing else (see {@link LivePersonInputRules#baseUri}). Without it the component only ever uses https.
      */
-    public URI messagingBaseUri() {
-        if (ObjectHelper.isNotEmpty(configuration.getBaseUri())) {
-            return LivePersonInputRules.baseUri(configuration.getBaseUri());
+    public URI baseUri() {
+        String base = configuration.getBaseUri();
+        if (ObjectHelper.isEmpty(base)) {
+            return null;
         }
-        return URI.create("https://" + LivePersonInputRules.host("domain", configuration.getDomain()));
+        return LivePersonInputRules.baseUri(base);
     }
+
+    /** The token and domain state this endpoint shares with the component's other endpoints of the same account. */
+    LivePersonSession session() {
+        return getComponent().session(configuration, baseUri());
+    }
+
+    /** The messaging service as far as the options tell: {@code baseUri}, {@code https://{domain}}, else the Domain API. */
 
     /**
      * Camel's own URI sanitising masks only the first of several additional sensitive options, so the endpoint masks
@@ -154,7 +194,12 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
 
     @Override
     public String getServiceUrl() {
-        return messagingBaseUri().toString();
+        URI base = baseUri();
+        if (base != null) {
+            return base.toString();
+        }
+        return "https://" + (ObjectHelper.isNotEmpty(configuration.getDomain())
+                ? configuration.getDomain() : configuration.getCsdsDomain());
     }
 
     @Override

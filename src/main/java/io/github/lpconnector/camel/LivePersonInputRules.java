@@ -92,6 +92,27 @@ public final class LivePersonInputRules {
         return id;
     }
 
+    /**
+     * An id that only travels inside a JSON body and serves as a cache key (the ext consumer id): 1 to
+     * {@link #MAX_ID_LENGTH} characters without control characters (C0, DEL, C1) or Unicode line separators. Letters
+     * of any script are kept, since consumers are named by the customer's own systems.
+     */
+    public static String externalId(String field, String id) {
+        if (id == null || id.isBlank()) {
+            throw new LivePersonValidationException(field, "is empty");
+        }
+        if (id.length() > MAX_ID_LENGTH) {
+            throw new LivePersonValidationException(field, "longer than " + MAX_ID_LENGTH + " characters");
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                throw new LivePersonValidationException(field, "has a control character at index " + i);
+            }
+        }
+        return id;
+    }
+
     /** The {@code v} query parameter: digits, optionally one dot and more digits. */
     public static String apiVersion(String apiVersion) {
         if (apiVersion == null || !API_VERSION.matcher(apiVersion).matches()) {
@@ -162,7 +183,8 @@ public final class LivePersonInputRules {
         return built;
     }
 
-    private static boolean isHostAndPort(String value) {
+    /** True for a host with an optional port and nothing else, as {@link #host} accepts it. */
+    public static boolean isHostAndPort(String value) {
         String host = value;
         int colon = value.lastIndexOf(':');
         if (colon >= 0 && (!value.startsWith("[") || value.lastIndexOf(']') < colon)) {

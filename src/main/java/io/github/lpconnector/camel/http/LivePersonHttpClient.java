@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -111,7 +113,30 @@ public final class LivePersonHttpClient implements Closeable {
      * {@link IOException} that prevented an answer.
      */
     public CompletableFuture<LivePersonHttpResponse> postJson(URI uri, byte[] json, Map<String, String> headers) {
-        SimpleRequestBuilder request = SimpleRequestBuilder.post(uri).setBody(json, ContentType.APPLICATION_JSON);
+        return execute(SimpleRequestBuilder.post(uri).setBody(json, ContentType.APPLICATION_JSON), headers);
+    }
+
+    /** POSTs an {@code application/x-www-form-urlencoded} body made of {@code form}, as {@link #postJson}. */
+    public CompletableFuture<LivePersonHttpResponse> postForm(URI uri, Map<String, String> form,
+                                                              Map<String, String> headers) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((name, value) -> {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        });
+        return execute(SimpleRequestBuilder.post(uri).setBody(body.toString(), ContentType.APPLICATION_FORM_URLENCODED),
+                headers);
+    }
+
+    /** GETs {@code uri}, as {@link #postJson}. */
+    public CompletableFuture<LivePersonHttpResponse> get(URI uri, Map<String, String> headers) {
+        return execute(SimpleRequestBuilder.get(uri), headers);
+    }
+
+    private CompletableFuture<LivePersonHttpResponse> execute(SimpleRequestBuilder request, Map<String, String> headers) {
         headers.forEach(request::addHeader);
         SimpleHttpRequest built = request.build();
         CompletableFuture<LivePersonHttpResponse> result = new CompletableFuture<>();
