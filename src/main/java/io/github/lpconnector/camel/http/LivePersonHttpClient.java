@@ -27,6 +27,9 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.HttpsSupport;
+import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHost;
@@ -77,10 +80,14 @@ public final class LivePersonHttpClient implements Closeable {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofMilliseconds(configuration.getConnectTimeout()))
                         .build());
-        if (configuration.getSslContextParameters() != null) {
-            SSLContext sslContext = configuration.getSslContextParameters().createSSLContext(context);
-            connections.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildAsync());
-        }
+        SSLContext sslContext = configuration.getSslContextParameters() != null
+                ? configuration.getSslContextParameters().createSSLContext(context) : SSLContexts.createSystemDefault();
+        // host names are always checked by HttpClient itself (and by JSSE): a trusted certificate made out to
+        // another host is refused whatever the SSLContext in use
+        connections.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext)
+                .setHostnameVerifier(HttpsSupport.getDefaultHostnameVerifier())
+                .setHostVerificationPolicy(HostnameVerificationPolicy.BOTH)
+                .buildAsync());
         PoolingAsyncClientConnectionManager connectionManager = connections.build();
 
         var builder = HttpAsyncClients.custom()

@@ -136,7 +136,7 @@ class InputRulesTest extends LivePersonTestSupport {
     void domainAloneMeansHttps() {
         var endpoint = (io.github.lpconnector.camel.LivePersonConnectorEndpoint) context.getEndpoint(
                 CREATE + "?baseUri=&domain=va.msg.liveperson.net");
-        assertThat(endpoint.messagingBaseUri().toString()).isEqualTo("https://va.msg.liveperson.net");
+        assertThat(endpoint.getServiceUrl()).isEqualTo("https://va.msg.liveperson.net");
     }
 
     @Test
