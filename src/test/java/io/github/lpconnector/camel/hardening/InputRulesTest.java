@@ -41,6 +41,33 @@ class InputRulesTest extends LivePersonTestSupport {
     }
 
     @ParameterizedTest
+    @MethodSource("pathBreakingIds")
+    void conversationIdHeaderThatCouldChangeAPathIsRefusedBeforeAnyCall(String id) {
+        for (String operation : List.of("send", "close")) {
+            Exchange exchange = template.send("liveperson-connector:" + operation, e -> {
+                e.getMessage().setHeader(LivePersonConnectorConstants.CONVERSATION_ID, id);
+                e.getMessage().setBody("hello");
+            });
+            assertThat(exchange.getException()).as(operation).isInstanceOf(LivePersonValidationException.class);
+            assertThat(((LivePersonValidationException) exchange.getException()).getField())
+                    .isEqualTo(LivePersonConnectorConstants.CONVERSATION_ID);
+        }
+        assertThat(server.requestCount()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "a\r\nX-Evil: 1", "a\nb", "a\u0000b", "a\u0085b", "a\u2028b", " ", "\t" })
+    void extConsumerIdWithControlCharactersIsRefusedBeforeAnyCall(String id) {
+        Exchange exchange = template.send(CREATE + "?consumerJws=&clientId=cid&clientSecret=csecret", e -> {
+            e.setProperty(LivePersonConnectorConstants.PROPERTY_EXT_CONSUMER_ID, id);
+            e.getMessage().setBody("hello");
+        });
+
+        assertThat(exchange.getException()).isInstanceOf(LivePersonValidationException.class);
+        assertThat(server.requestCount()).isZero();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "5b2f6c1e-0000-4c2b-9a5e-1234567890ab", "crm-customer_42", "user@example.com", "a.b:c" })
     void ordinaryIdsAreAccepted(String id) {
         assertThat(LivePersonInputRules.id("LivePersonExtConsumerId", id)).isEqualTo(id);
