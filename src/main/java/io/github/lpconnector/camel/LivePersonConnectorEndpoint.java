@@ -37,6 +37,11 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
     private static final Pattern TOKEN_OPTIONS = Pattern.compile(
             "([?&](?:appJwt|consumerJws|clientSecret)=)(RAW\\([^)]*\\)|RAW\\{[^}]*\\}|[^&]*)", Pattern.CASE_INSENSITIVE);
 
+    /** The token options Camel's URI sanitising knows only as additional keywords: it masks the first of them only. */
+    private static final Pattern EXTRA_KEYWORD_OPTIONS = Pattern.compile("[?&](?:appJwt|consumerJws)=",
+            Pattern.CASE_INSENSITIVE);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LivePersonConnectorEndpoint.class);
+
     /** What the endpoint does: `create` opens a conversation, `send` publishes an event in it, `close` closes it. */
     @UriPath(enums = "create,send,close")
     @Metadata(required = true)
@@ -100,6 +105,11 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
             throw new IllegalArgumentException("liveperson-connector: option consumerJwsCacheSize must be at least 1");
         }
         checkClientProperties(configuration.getClientProperties());
+        if (EXTRA_KEYWORD_OPTIONS.matcher(getEndpointUri()).results().count() > 1) {
+            LOG.warn("liveperson-connector: an endpoint URI holds both appJwt and consumerJws. Camel 4.18 masks only"
+                     + " the first of them where it sanitises URIs itself (JMX EndpointUri, message history, events);"
+                     + " set tokens as component options or exchange properties instead (endpoint {})", this);
+        }
     }
 
     /** A host with an optional port and nothing else; see {@link LivePersonInputRules#host}. */

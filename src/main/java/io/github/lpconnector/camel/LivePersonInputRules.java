@@ -56,6 +56,11 @@ public final class LivePersonInputRules {
         return token;
     }
 
+    /** True for a token that may go into a header as it is: printable ASCII without spaces, nothing else. */
+    public static boolean isHeaderSafeToken(String token) {
+        return token != null && !token.isEmpty() && firstNotPrintable(token, "") < 0;
+    }
+
     /** The account id, a path segment of every URL: 1-64 letters, digits, '-' or '_'. */
     public static String accountId(String accountId) {
         if (accountId == null || accountId.isEmpty()) {

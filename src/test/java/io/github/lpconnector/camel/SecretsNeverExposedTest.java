@@ -168,12 +168,17 @@ class SecretsNeverExposedTest {
      * Camel 4.18's {@link URISupport#sanitizeUri} masks every option whose name contains a word it knows (so
      * {@code clientSecret}) but only the first of the additional sensitive keywords (appJwt, consumerJws) found in a
      * URI. The endpoint's own {@code toString} and {@code getSanitizedUri} mask all three; this test records the
-     * Camel behaviour so that a fix in Camel is noticed.
+     * Camel behaviour so that a fix in Camel is noticed, and checks the endpoint warns (without the tokens) when its
+     * URI holds both.
      */
     @Test
     void camelSanitisingMasksOnlyTheFirstExtraKeyword() {
         LivePersonConnectorEndpoint endpoint = (LivePersonConnectorEndpoint) context.getEndpoint(
                 "liveperson-connector:create?appJwt=" + JWT + "&consumerJws=" + JWS + "&clientSecret=" + URI_SECRET);
+
+        endpoint.start();
+        assertThat(logs.events()).filteredOn(e -> e.contains("holds both appJwt and consumerJws")).hasSize(1)
+                .allSatisfy(e -> assertThat(e).doesNotContain(JWT).doesNotContain(JWS).doesNotContain(URI_SECRET));
 
         String camel = URISupport.sanitizeUri(endpoint.getEndpointUri());
         assertThat(camel).doesNotContain(JWT).doesNotContain(URI_SECRET).contains(JWS); // the known limit

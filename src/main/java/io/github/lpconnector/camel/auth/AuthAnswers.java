@@ -67,15 +67,12 @@ final class AuthAnswers {
 
     /** A token as received must be printable ASCII without spaces: it goes into an HTTP header. */
     static String checkToken(Step step, int status, String token) {
-        if (token == null || token.isEmpty() || token.length() > 16 * 1024) {
+        if (token == null || token.isEmpty() || token.length() > io.github.lpconnector.camel.LivePersonInputRules.MAX_TOKEN_LENGTH) {
             throw new LivePersonAuthenticationException(step, status, null, "the answer holds no token", null);
         }
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c < 0x21 || c > 0x7e) {
-                throw new LivePersonAuthenticationException(step, status, null,
-                        "the token in the answer has a space, control or non-ASCII character", null);
-            }
+        if (!io.github.lpconnector.camel.LivePersonInputRules.isHeaderSafeToken(token)) {
+            throw new LivePersonAuthenticationException(step, status, null,
+                    "the token in the answer has a space, control or non-ASCII character", null);
         }
         return token;
     }
