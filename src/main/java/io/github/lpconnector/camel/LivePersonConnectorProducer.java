@@ -63,17 +63,18 @@ public class LivePersonConnectorProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback done) {
         AsyncCallback callback = endpoint.getStatistics().observe(exchange, done);
         ConnectorCall call;
-        Plan plan;
+        CompletableFuture<Answer> answered;
         try {
             call = operation.prepare(exchange);
-            plan = tokens.plan(exchange);
+            Plan plan = tokens.plan(exchange);
+            LOG.debug("LivePerson {} (exchange {})", call.operation(), exchange.getExchangeId());
+            answered = callWithRenewal(call, plan);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        LOG.debug("LivePerson {} (exchange {})", call.operation(), exchange.getExchangeId());
-        callWithRenewal(call, plan).whenComplete((answer, failure) -> {
+        answered.whenComplete((answer, failure) -> {
             try {
                 if (failure != null) {
                     exchange.setException(unwrap(failure));
