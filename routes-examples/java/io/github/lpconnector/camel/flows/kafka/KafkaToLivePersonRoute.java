@@ -23,7 +23,8 @@ import org.apache.camel.support.processor.PredicateValidationException;
  * record is committed (manual commit, auto-commit off).</li>
  * <li>Events that can never succeed (invalid JSON, no event id, {@link LivePersonValidationException}, HTTP 400, a
  * request LivePerson refused): the original record on the dead-letter topic with headers {@code lp-error} and
- * {@code lp-error-type}, then commit.</li>
+ * {@code lp-error-type}, then commit. Caught with doCatch inside the idempotent block, so the event id stays
+ * recorded (an onException would make the repository forget it) and a second copy is skipped.</li>
  * <li>The customer already has an open conversation (LivePerson refuses the conversation request, errorCode 40011):
  * typically the answer to an earlier attempt of this event was lost; no second conversation is opened and the result
  * says {@code ALREADY_OPEN}.</li>
@@ -40,11 +41,27 @@ public class KafkaToLivePersonRoute extends RouteBuilder {
 
     /** LivePerson refused the conversation request because the consumer has an open conversation. */
     static final Predicate CONVERSATION_ALREADY_OPEN = exchange -> {
-        LivePersonRequestFailedException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
-                LivePersonRequestFailedException.class);
+        LivePersonRequestFailedException e = caught(exchange, LivePersonRequestFailedException.class);
         return e != null && "cm.ConsumerRequestConversation".equals(e.getRequestType())
                && e.getResponseBody() != null && e.getResponseBody().contains("40011");
     };
+
+    /** LivePerson answered this HTTP status (after the component's own retries). */
+    static Predicate httpStatus(int status) {
+        return exchange -> {
+            LivePersonHttpException e = caught(exchange, LivePersonHttpException.class);
+            return e != null && e.getHttpResponseCode() == status;
+        };
+    }
+
+    static <T extends Exception> T caught(Exchange exchange, Class<T> type) {
+        T e = exchange.getException(type);
+        if (e == null) {
+            Exception c = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            e = type.isInstance(c) ? type.cast(c) : null;
+        }
+        return e;
+    }
 
     @Override
     public void configure() throws Exception {
@@ -57,16 +74,7 @@ public class KafkaToLivePersonRoute extends RouteBuilder {
         String deadLetters = "kafka:{{flows.kafka.dead-letter-topic:lp-dead-letters}}?brokers=" + brokers;
         String results = "kafka:{{flows.kafka.results-topic:lp-results}}?brokers=" + brokers;
 
-        onException(LivePersonRequestFailedException.class).onWhen(CONVERSATION_ALREADY_OPEN)
-                .continued(true)
-                .setProperty("lpStatus", constant(ALREADY_OPEN));
-        onException(LivePersonValidationException.class, LivePersonRequestFailedException.class,
-                PredicateValidationException.class, JsonProcessingException.class, ExpressionEvaluationException.class)
-                .handled(true).useOriginalMessage()
-                .process(KafkaToLivePersonRoute::describeError)
-                .to(deadLetters)
-                .process(KafkaToLivePersonRoute::commit);
-        onException(LivePersonHttpException.class).onWhen(simple("${exception.httpResponseCode} == 400"))
+        onException(PredicateValidationException.class, JsonProcessingException.class, ExpressionEvaluationException.class)
                 .handled(true).useOriginalMessage()
                 .process(KafkaToLivePersonRoute::describeError)
                 .to(deadLetters)
@@ -83,20 +91,36 @@ public class KafkaToLivePersonRoute extends RouteBuilder {
              + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true&breakOnFirstError=true"
              + "&maxPollRecords={{flows.kafka.max-poll-records:50}}&pollTimeoutMs=500")
                 .routeId("kafka-to-liveperson-java")
+                .setProperty("lpEvent", body())
                 .unmarshal().json(JsonLibrary.Jackson)
                 .validate((Predicate) simple("${body[eventId]} != null && ${body[customerId]} != null"))
                 .setProperty("eventId", simple("${body[eventId]}"))
                 .setProperty("customerId", simple("${body[customerId]}"))
                 .idempotentConsumer(exchangeProperty("eventId"), eventIds)
-                    .setProperty("lpStatus", constant(CREATED))
-                    .setProperty("LivePersonAppJwt", method("lpTokens", "appJwt"))
-                    .setProperty("LivePersonConsumerJws", method("lpTokens", "consumerJws(${exchangeProperty.customerId})"))
-                    .setBody(simple("${body[request]}"))
-                    .to("liveperson-connector:create")
-                    .process(KafkaToLivePersonRoute::result)
-                    .to(results)
+                    // doCatch (not onException) for the final outcomes: the event id stays recorded, so a second
+                    // copy of a dead-lettered event is skipped too
+                    .doTry()
+                        .setProperty("LivePersonAppJwt", method("lpTokens", "appJwt"))
+                        .setProperty("LivePersonConsumerJws", method("lpTokens", "consumerJws(${exchangeProperty.customerId})"))
+                        .setBody(simple("${body[request]}"))
+                        .to("liveperson-connector:create")
+                        .process(exchange -> result(exchange, CREATED))
+                        .to(results)
+                    .doCatch(LivePersonRequestFailedException.class).onWhen(CONVERSATION_ALREADY_OPEN)
+                        .process(exchange -> result(exchange, ALREADY_OPEN))
+                        .to(results)
+                    .endDoTry()
+                    .doCatch(LivePersonHttpException.class).onWhen(httpStatus(400))
+                        .process(KafkaToLivePersonRoute::deadLetter)
+                        .to(deadLetters)
+                    .endDoTry()
+                    // last: the one catch without onWhen
+                    .doCatch(LivePersonValidationException.class, LivePersonRequestFailedException.class)
+                        .process(KafkaToLivePersonRoute::deadLetter)
+                        .to(deadLetters)
+                    .end()
                 .end()
-                // after the result was written (or the event was a duplicate): commit this record's offset
+                // after the result or dead letter was written (or the event was a duplicate): commit the offset
                 .process(KafkaToLivePersonRoute::commit);
     }
 
@@ -104,8 +128,8 @@ public class KafkaToLivePersonRoute extends RouteBuilder {
         return getContext().resolvePropertyPlaceholders(placeholder);
     }
 
-    private static void result(Exchange exchange) {
-        boolean alreadyOpen = ALREADY_OPEN.equals(exchange.getProperty("lpStatus"));
+    private static void result(Exchange exchange, String status) {
+        boolean alreadyOpen = ALREADY_OPEN.equals(status);
         String conversationId = exchange.getMessage().getHeader("conversationId", String.class);
         exchange.getMessage().setBody("{\"eventId\":\"" + exchange.getProperty("eventId") + "\",\"customerId\":\""
                                       + exchange.getProperty("customerId") + "\",\"status\":\""
@@ -114,8 +138,13 @@ public class KafkaToLivePersonRoute extends RouteBuilder {
                                       + "}");
     }
 
+    private static void deadLetter(Exchange exchange) {
+        exchange.getMessage().setBody(exchange.getProperty("lpEvent"));
+        describeError(exchange);
+    }
+
     private static void describeError(Exchange exchange) {
-        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Exception e = caught(exchange, Exception.class);
         exchange.getMessage().setHeader("lp-error-type", e.getClass().getName());
         exchange.getMessage().setHeader("lp-error", e.getMessage());
     }
