@@ -25,13 +25,14 @@ import io.github.lpconnector.camel.emulator.LiveEngageEmulator;
 public final class ConnectorBenchmark {
 
     /** The knobs; durations in seconds. */
-    public record Config(List<Integer> latenciesMs, List<Integer> inFlight, double warmupSeconds, double measureSeconds,
+    public record Config(double jvmWarmupSeconds, List<Integer> latenciesMs, List<Integer> inFlight,
+                         double warmupSeconds, double measureSeconds,
                          int bigInFlight, int bigLatencyMs, double bigWarmupSeconds, double bigMeasureSeconds,
                          List<String> contenders, List<String> bigContenders, Path out, Path publish,
                          int emulatorThreads, boolean collectIds) {
 
         public static Config fromSystemProperties() {
-            return new Config(ints("bench.latencies", "0,50"), ints("bench.inFlight", "1,16,64,256"),
+            return new Config(dbl("bench.jvmWarmup", "3"), ints("bench.latencies", "0,50"), ints("bench.inFlight", "1,16,64,256"),
                     dbl("bench.warmup", "2"), dbl("bench.measure", "5"),
                     Integer.parseInt(prop("bench.bigInFlight", "10000")), Integer.parseInt(prop("bench.bigLatency", "2000")),
                     dbl("bench.bigWarmup", "3"), dbl("bench.bigMeasure", "4"),
@@ -92,6 +93,13 @@ public final class ConnectorBenchmark {
         try (LiveEngageEmulator emulator = LiveEngageEmulator.builder().threads(config.emulatorThreads())
                 .multipleOpenConversations(true).start()) {
             Workload workload = new Workload(emulator);
+            if (config.jvmWarmupSeconds() > 0) {
+                // JIT-compiles every contender's path before the first measured cell, whichever comes first
+                for (String name : config.contenders()) {
+                    System.out.print("(JVM warm-up) ");
+                    runCell(emulator, workload, contender(name), 0, 16, config.jvmWarmupSeconds(), 0.5);
+                }
+            }
             for (int latency : config.latenciesMs()) {
                 for (int inFlight : config.inFlight()) {
                     for (String name : config.contenders()) {
