@@ -2,14 +2,18 @@ package io.github.lpconnector.camel;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
 
 import io.github.lpconnector.camel.http.LivePersonHttpClient;
+import io.github.lpconnector.camel.metrics.LivePersonMetrics;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
@@ -17,6 +21,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.util.ObjectHelper;
+import org.apache.camel.util.URISupport;
 
 /**
  * Open and drive LivePerson (LiveEngage) messaging conversations through the Connector API (Send API).
@@ -42,6 +47,9 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
 
     private LivePersonHttpClient httpClient;
     private ScheduledExecutorService retryScheduler;
+    private final LivePersonEndpointStatistics statistics = new LivePersonEndpointStatistics(this);
+    private WritableHealthCheckRepository producersHealthCheckRepository;
+    private LivePersonProducerHealthCheck producerHealthCheck;
 
     public LivePersonConnectorEndpoint(String uri, LivePersonConnectorComponent component,
                                        LivePersonConnectorOperation operation,
@@ -94,10 +102,23 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
         httpClient = LivePersonHttpClient.create(configuration, getCamelContext());
         retryScheduler = getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "LivePersonConnectorRetry");
+        statistics.setMetrics(LivePersonMetrics.create(getCamelContext(), configuration.getAccountId()));
+        // health checks are optional: the repository exists only with camel-health
+        producersHealthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (producersHealthCheckRepository != null) {
+            producerHealthCheck = new LivePersonProducerHealthCheck(this);
+            producerHealthCheck.setEnabled(getComponent().isHealthCheckProducerEnabled());
+            producersHealthCheckRepository.addHealthCheck(producerHealthCheck);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (producersHealthCheckRepository != null && producerHealthCheck != null) {
+            producersHealthCheckRepository.removeHealthCheck(producerHealthCheck);
+            producerHealthCheck = null;
+        }
         if (retryScheduler != null) {
             getCamelContext().getExecutorServiceManager().shutdownNow(retryScheduler);
             retryScheduler = null;
@@ -139,6 +160,22 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
     @Override
     public String getServiceProtocol() {
         return "rest";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        String accountId = configuration.getAccountId();
+        return accountId != null ? Map.of("accountId", accountId) : null;
+    }
+
+    /** The endpoint URI with the values of secret options (and of options Camel knows as secret) masked. */
+    public String getSanitizedUri() {
+        return TOKEN_OPTIONS.matcher(URISupport.sanitizeUri(getEndpointUri())).replaceAll("$1xxxxxx");
+    }
+
+    /** What this endpoint has seen of LivePerson; read by the health check, the dev console and metrics. */
+    public LivePersonEndpointStatistics getStatistics() {
+        return statistics;
     }
 
     @Override

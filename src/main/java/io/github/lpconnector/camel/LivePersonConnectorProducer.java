@@ -59,11 +59,12 @@ public class LivePersonConnectorProducer extends DefaultAsyncProducer {
         createUri = URI.create(endpoint.messagingBaseUri() + accountPath + "?v=" + configuration.getApiVersion());
         http = new RetryingHttpCall(endpoint.getHttpClient(), endpoint.getRetryScheduler(),
                 new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryDelay(),
-                        configuration.getMaxRetryDelay()));
+                        configuration.getMaxRetryDelay()), endpoint.getStatistics());
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        callback = endpoint.getStatistics().observe(exchange, callback);
         try {
             return create(exchange, callback);
         } catch (Exception e) {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Loads the example routes of {@code routes-examples/} the way users run them, through camel-main with the real
- * XML and Java DSL loaders, and runs them against the LiveEngage emulator.
+ * YAML, XML and Java DSL loaders, and runs them against the LiveEngage emulator.
  */
 class ExampleRoutesTest {
 
@@ -67,6 +67,21 @@ class ExampleRoutesTest {
         assertThat(conversation.extConsumerId()).isEqualTo("xml-consumer");
         assertThat(conversation.userProfile().path("firstName").asText()).isEqualTo("Ada");
         assertThat(conversation.texts()).containsExactly("My parcel is late");
+    }
+
+    @Test
+    void yamlRouteOpensAConversationWithItsEndpointOptions() throws Exception {
+        ProducerTemplate template = start("file:routes-examples/open-conversation.yaml", null, "yaml-consumer");
+        assertThat(main.getCamelContext().getRoute("open-conversation-yaml")).isNotNull();
+
+        Exchange out = template.request("direct:open-conversation-yaml", e -> e.getMessage().setBody("Where is my refund?"));
+
+        assertThat(out.getException()).isNull();
+        EmulatedConversation conversation = EMULATOR.emulator()
+                .conversation(out.getMessage().getHeader("conversationId", String.class)).orElseThrow();
+        assertThat(conversation.request().path("skillId").asText()).isEqualTo("-1");
+        assertThat(conversation.request().path("conversationContext").path("lang").asText()).isEqualTo("en-US");
+        assertThat(conversation.texts()).containsExactly("Where is my refund?");
     }
 
     @Test

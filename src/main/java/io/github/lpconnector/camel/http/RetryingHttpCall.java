@@ -22,11 +22,18 @@ public final class RetryingHttpCall {
     private final ScheduledExecutorService scheduler;
     private final RetryPolicy policy;
     private final LongAdder retries = new LongAdder();
+    private final HttpCallObserver observer;
 
     public RetryingHttpCall(LivePersonHttpClient client, ScheduledExecutorService scheduler, RetryPolicy policy) {
+        this(client, scheduler, policy, HttpCallObserver.NONE);
+    }
+
+    public RetryingHttpCall(LivePersonHttpClient client, ScheduledExecutorService scheduler, RetryPolicy policy,
+                            HttpCallObserver observer) {
         this.client = client;
         this.scheduler = scheduler;
         this.policy = policy;
+        this.observer = observer != null ? observer : HttpCallObserver.NONE;
     }
 
     /**
@@ -40,8 +47,9 @@ public final class RetryingHttpCall {
 
     public CompletableFuture<Answer> post(String operation, URI uri, byte[] json, Map<String, String> headers) {
         CompletableFuture<Answer> result = new CompletableFuture<>();
+        CompletableFuture<Answer> observed = observer.callStarted(operation, result);
         attempt(operation, uri, json, headers, 1, result);
-        return result;
+        return observed;
     }
 
     /** How many retries this call site scheduled so far. */
@@ -58,6 +66,7 @@ public final class RetryingHttpCall {
                             ? policy.delayAfterAnswer(attempt, response) : policy.delayAfterFailure(attempt, failure);
                     if (delay != RetryPolicy.FINAL) {
                         retries.increment();
+                        observer.retryScheduled(operation, result, attempt, response, failure, delay);
                         LOG.debug("LivePerson {} attempt {} got {}; retrying in {} ms", operation, attempt,
                                 failure == null ? "HTTP " + response.status() : failure.getClass().getSimpleName(), delay);
                         scheduler.schedule(() -> attempt(operation, uri, json, headers, attempt + 1, result),

@@ -1,0 +1,42 @@
+package io.github.lpconnector.camel;
+
+import java.util.Map;
+
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * Readiness of one {@code liveperson-connector} endpoint, judged from what its calls saw, without sending anything:
+ * DOWN while LivePerson refuses the token (401/403), while the domain cannot be reached, after repeated 5xx/429
+ * answers, or while calls wait for a retry; UP otherwise (also before the first call). Registered in the
+ * {@code producers} repository, which Camel enables with {@code camel.health.producers-enabled=true}.
+ */
+public class LivePersonProducerHealthCheck extends AbstractHealthCheck {
+
+    private final LivePersonConnectorEndpoint endpoint;
+
+    public LivePersonProducerHealthCheck(LivePersonConnectorEndpoint endpoint) {
+        // the id names the endpoint without its tokens
+        super("camel", "producer:" + endpoint.getSanitizedUri());
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        LivePersonEndpointStatistics statistics = endpoint.getStatistics();
+        LivePersonEndpointStatistics.Health health = statistics.health();
+        builder.detail("accountId", endpoint.getConfiguration().getAccountId());
+        builder.detail("serviceUrl", endpoint.getServiceUrl());
+        builder.detail("operation", String.valueOf(endpoint.getOperation()));
+        statistics.toMap().forEach(builder::detail);
+        if (statistics.getLastHttpStatus() != null) {
+            builder.detail(SERVICE_STATUS_CODE, statistics.getLastHttpStatus());
+        }
+        if (health.up()) {
+            builder.up();
+        } else {
+            builder.message(health.reason());
+            builder.down();
+        }
+    }
+}

@@ -1,0 +1,586 @@
+package io.github.lpconnector.camel.dsl;
+
+import org.apache.camel.builder.EndpointProducerBuilder;
+
+/**
+ * Typed Java Endpoint DSL for {@code liveperson-connector}, shaped like the builders Camel generates for its own
+ * components (camel-endpointdsl generates none for a third-party component, so this one is written by hand from
+ * {@code liveperson-connector.json}; {@code LivePersonConnectorEndpointBuilderFactoryTest} fails when an option
+ * has no method here).
+ *
+ * <pre>
+ * import static io.github.lpconnector.camel.dsl.LivePersonConnectorEndpointBuilderFactory.livepersonConnector;
+ *
+ * from("kafka:lp-outbound").to(livepersonConnector("create").accountId("{{lp.accountId}}").domain("{{lp.domain}}"));
+ * </pre>
+ */
+public interface LivePersonConnectorEndpointBuilderFactory {
+
+    /**
+     * Builder for endpoint for the LivePerson Connector component.
+     */
+    interface LivePersonConnectorEndpointBuilder extends EndpointProducerBuilder {
+
+        default AdvancedLivePersonConnectorEndpointBuilder advanced() {
+            return (AdvancedLivePersonConnectorEndpointBuilder) this;
+        }
+
+        /**
+         * The LivePerson account (site) id.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Required: true
+         *
+         * Group: producer
+         *
+         * @param accountId the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder accountId(String accountId) {
+            doSetProperty("accountId", accountId);
+            return this;
+        }
+
+        /**
+         * The host of the messaging service (asyncMessagingEnt in the Domain API), e.g. va.msg.liveperson.net.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: producer
+         *
+         * @param domain the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder domain(String domain) {
+            doSetProperty("domain", domain);
+            return this;
+        }
+
+        /**
+         * How many times the component itself retries a call answered 429, 502, 503 or 504, or refused before it
+         * was sent; 0 disables retries. Retries are scheduled, they never block a thread.
+         *
+         * The option is a: <code>int</code> type.
+         *
+         * Default: 3
+         * Group: producer
+         *
+         * @param maxRetries the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder maxRetries(int maxRetries) {
+            doSetProperty("maxRetries", maxRetries);
+            return this;
+        }
+
+        /**
+         * How many times the component itself retries a call answered 429, 502, 503 or 504, or refused before it
+         * was sent; 0 disables retries. Retries are scheduled, they never block a thread.
+         *
+         * The option will be converted to a <code>int</code> type.
+         *
+         * Default: 3
+         * Group: producer
+         *
+         * @param maxRetries the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder maxRetries(String maxRetries) {
+            doSetProperty("maxRetries", maxRetries);
+            return this;
+        }
+
+        /**
+         * The longest delay before a retry, in milliseconds, whatever Retry-After asks for.
+         *
+         * The option is a: <code>long</code> type.
+         *
+         * Default: 30000
+         * Group: producer
+         *
+         * @param maxRetryDelay the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder maxRetryDelay(long maxRetryDelay) {
+            doSetProperty("maxRetryDelay", maxRetryDelay);
+            return this;
+        }
+
+        /**
+         * The longest delay before a retry, in milliseconds, whatever Retry-After asks for.
+         *
+         * The option will be converted to a <code>long</code> type.
+         *
+         * Default: 30000
+         * Group: producer
+         *
+         * @param maxRetryDelay the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder maxRetryDelay(String maxRetryDelay) {
+            doSetProperty("maxRetryDelay", maxRetryDelay);
+            return this;
+        }
+
+        /**
+         * The delay before the first retry of a failed call in milliseconds; it doubles with every further retry.
+         *
+         * The option is a: <code>long</code> type.
+         *
+         * Default: 1000
+         * Group: producer
+         *
+         * @param retryDelay the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder retryDelay(long retryDelay) {
+            doSetProperty("retryDelay", retryDelay);
+            return this;
+        }
+
+        /**
+         * The delay before the first retry of a failed call in milliseconds; it doubles with every further retry.
+         *
+         * The option will be converted to a <code>long</code> type.
+         *
+         * Default: 1000
+         * Group: producer
+         *
+         * @param retryDelay the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder retryDelay(String retryDelay) {
+            doSetProperty("retryDelay", retryDelay);
+            return this;
+        }
+
+        /**
+         * The brandId of the conversation request when the body gives none; the account id when unset.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: conversation
+         *
+         * @param brandId the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder brandId(String brandId) {
+            doSetProperty("brandId", brandId);
+            return this;
+        }
+
+        /**
+         * The campaign of the conversation request (campaignInfo.campaignId) when the body gives none.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: conversation
+         *
+         * @param campaignId the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder campaignId(String campaignId) {
+            doSetProperty("campaignId", campaignId);
+            return this;
+        }
+
+        /**
+         * The channelType of the conversation request when the body gives none.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Default: MESSAGING
+         * Group: conversation
+         *
+         * @param channelType the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder channelType(String channelType) {
+            doSetProperty("channelType", channelType);
+            return this;
+        }
+
+        /**
+         * The engagement of the conversation request (campaignInfo.engagementId) when the body gives none.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: conversation
+         *
+         * @param engagementId the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder engagementId(String engagementId) {
+            doSetProperty("engagementId", engagementId);
+            return this;
+        }
+
+        /**
+         * The language of the conversation context (conversationContext.lang, e.g. en-US) when the body gives
+         * none.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: conversation
+         *
+         * @param lang the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder lang(String lang) {
+            doSetProperty("lang", lang);
+            return this;
+        }
+
+        /**
+         * The skillId of the conversation request when the body gives none (-1 means any skill).
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: conversation
+         *
+         * @param skillId the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder skillId(String skillId) {
+            doSetProperty("skillId", skillId);
+            return this;
+        }
+
+        /**
+         * The time-to-respond definition of the conversation request when the body gives none.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: conversation
+         *
+         * @param ttrDefName the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder ttrDefName(String ttrDefName) {
+            doSetProperty("ttrDefName", ttrDefName);
+            return this;
+        }
+
+        /**
+         * The host of an HTTP proxy to reach LivePerson through.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: proxy
+         *
+         * @param proxyHost the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder proxyHost(String proxyHost) {
+            doSetProperty("proxyHost", proxyHost);
+            return this;
+        }
+
+        /**
+         * The port of the HTTP proxy.
+         *
+         * The option is a: <code>java.lang.Integer</code> type.
+         *
+         * Group: proxy
+         *
+         * @param proxyPort the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder proxyPort(Integer proxyPort) {
+            doSetProperty("proxyPort", proxyPort);
+            return this;
+        }
+
+        /**
+         * The port of the HTTP proxy.
+         *
+         * The option will be converted to a <code>java.lang.Integer</code> type.
+         *
+         * Group: proxy
+         *
+         * @param proxyPort the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder proxyPort(String proxyPort) {
+            doSetProperty("proxyPort", proxyPort);
+            return this;
+        }
+
+        /**
+         * The AppJWT sent raw as Authorization when the exchange has no LivePersonAppJwt property.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: security
+         *
+         * @param appJwt the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder appJwt(String appJwt) {
+            doSetProperty("appJwt", appJwt);
+            return this;
+        }
+
+        /**
+         * The ConsumerJWS sent as X-LP-ON-BEHALF when the exchange has no LivePersonConsumerJws property.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: security
+         *
+         * @param consumerJws the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder consumerJws(String consumerJws) {
+            doSetProperty("consumerJws", consumerJws);
+            return this;
+        }
+
+        /**
+         * TLS settings (trust store, key store, protocols) for the connection to LivePerson.
+         *
+         * The option is a: <code>org.apache.camel.support.jsse.SSLContextParameters</code> type.
+         *
+         * Group: security
+         *
+         * @param sslContextParameters the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder sslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
+            doSetProperty("sslContextParameters", sslContextParameters);
+            return this;
+        }
+
+        /**
+         * TLS settings (trust store, key store, protocols) for the connection to LivePerson.
+         *
+         * The option will be converted to a <code>org.apache.camel.support.jsse.SSLContextParameters</code> type.
+         *
+         * Group: security
+         *
+         * @param sslContextParameters the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder sslContextParameters(String sslContextParameters) {
+            doSetProperty("sslContextParameters", sslContextParameters);
+            return this;
+        }
+    }
+
+    /**
+     * Advanced builder for endpoint for the LivePerson Connector component.
+     */
+    interface AdvancedLivePersonConnectorEndpointBuilder extends EndpointProducerBuilder {
+
+        default LivePersonConnectorEndpointBuilder basic() {
+            return (LivePersonConnectorEndpointBuilder) this;
+        }
+
+        /**
+         * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to
+         * allow CamelContext and routes to startup in situations where a producer may otherwise fail during
+         * starting and cause the route to fail being started. By deferring this startup to be lazy then the
+         * startup failure can be handled during routing messages via Camel's routing error handlers. Beware that
+         * when the first message is processed then creating and starting the producer may take a little time and
+         * prolong the total processing time of the processing.
+         *
+         * The option is a: <code>boolean</code> type.
+         *
+         * Default: False
+         * Group: producer (advanced)
+         *
+         * @param lazyStartProducer the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder lazyStartProducer(boolean lazyStartProducer) {
+            doSetProperty("lazyStartProducer", lazyStartProducer);
+            return this;
+        }
+
+        /**
+         * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to
+         * allow CamelContext and routes to startup in situations where a producer may otherwise fail during
+         * starting and cause the route to fail being started. By deferring this startup to be lazy then the
+         * startup failure can be handled during routing messages via Camel's routing error handlers. Beware that
+         * when the first message is processed then creating and starting the producer may take a little time and
+         * prolong the total processing time of the processing.
+         *
+         * The option will be converted to a <code>boolean</code> type.
+         *
+         * Default: False
+         * Group: producer (advanced)
+         *
+         * @param lazyStartProducer the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder lazyStartProducer(String lazyStartProducer) {
+            doSetProperty("lazyStartProducer", lazyStartProducer);
+            return this;
+        }
+
+        /**
+         * The Connector API version sent as query parameter v.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Default: 3
+         * Group: advanced
+         *
+         * @param apiVersion the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder apiVersion(String apiVersion) {
+            doSetProperty("apiVersion", apiVersion);
+            return this;
+        }
+
+        /**
+         * Replaces https://{domain}: scheme, host and port of the messaging service, e.g. http://localhost:8089 to
+         * talk to the LiveEngage emulator or a mock server.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: advanced
+         *
+         * @param baseUri the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder baseUri(String baseUri) {
+            doSetProperty("baseUri", baseUri);
+            return this;
+        }
+
+        /**
+         * How long to wait for a connection to LivePerson, in milliseconds.
+         *
+         * The option is a: <code>int</code> type.
+         *
+         * Default: 10000
+         * Group: advanced
+         *
+         * @param connectTimeout the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder connectTimeout(int connectTimeout) {
+            doSetProperty("connectTimeout", connectTimeout);
+            return this;
+        }
+
+        /**
+         * How long to wait for a connection to LivePerson, in milliseconds.
+         *
+         * The option will be converted to a <code>int</code> type.
+         *
+         * Default: 10000
+         * Group: advanced
+         *
+         * @param connectTimeout the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder connectTimeout(String connectTimeout) {
+            doSetProperty("connectTimeout", connectTimeout);
+            return this;
+        }
+
+        /**
+         * The most connections kept open to LivePerson at once (the size of the connection pool).
+         *
+         * The option is a: <code>int</code> type.
+         *
+         * Default: 256
+         * Group: advanced
+         *
+         * @param maxConnections the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder maxConnections(int maxConnections) {
+            doSetProperty("maxConnections", maxConnections);
+            return this;
+        }
+
+        /**
+         * The most connections kept open to LivePerson at once (the size of the connection pool).
+         *
+         * The option will be converted to a <code>int</code> type.
+         *
+         * Default: 256
+         * Group: advanced
+         *
+         * @param maxConnections the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder maxConnections(String maxConnections) {
+            doSetProperty("maxConnections", maxConnections);
+            return this;
+        }
+
+        /**
+         * How long to wait for LivePerson's answer once the request is sent, in milliseconds.
+         *
+         * The option is a: <code>int</code> type.
+         *
+         * Default: 30000
+         * Group: advanced
+         *
+         * @param requestTimeout the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder requestTimeout(int requestTimeout) {
+            doSetProperty("requestTimeout", requestTimeout);
+            return this;
+        }
+
+        /**
+         * How long to wait for LivePerson's answer once the request is sent, in milliseconds.
+         *
+         * The option will be converted to a <code>int</code> type.
+         *
+         * Default: 30000
+         * Group: advanced
+         *
+         * @param requestTimeout the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder requestTimeout(String requestTimeout) {
+            doSetProperty("requestTimeout", requestTimeout);
+            return this;
+        }
+    }
+
+    /**
+     * LivePerson Connector (scheme {@code liveperson-connector}): open and drive LivePerson messaging conversations
+     * through the Connector API.
+     *
+     * Syntax: <code>liveperson-connector:operation</code>
+     *
+     * Path parameter: operation (required): what the endpoint does, one of create, send, close.
+     *
+     * @param  path operation
+     * @return      the dsl builder
+     */
+    static LivePersonConnectorEndpointBuilder livepersonConnector(String path) {
+        return endpointBuilder("liveperson-connector", path);
+    }
+
+    /**
+     * As {@link #livepersonConnector(String)}, for the component registered under another name.
+     *
+     * @param  componentName to use a custom component name for the endpoint instead of the default name
+     * @param  path          operation
+     * @return               the dsl builder
+     */
+    static LivePersonConnectorEndpointBuilder livepersonConnector(String componentName, String path) {
+        return endpointBuilder(componentName, path);
+    }
+
+    static LivePersonConnectorEndpointBuilder endpointBuilder(String componentName, String path) {
+        class LivePersonConnectorEndpointBuilderImpl extends LivePersonEndpointBuilderSupport
+                implements LivePersonConnectorEndpointBuilder, AdvancedLivePersonConnectorEndpointBuilder {
+            LivePersonConnectorEndpointBuilderImpl(String path) {
+                super(componentName, path);
+            }
+        }
+        return new LivePersonConnectorEndpointBuilderImpl(path);
+    }
+}
