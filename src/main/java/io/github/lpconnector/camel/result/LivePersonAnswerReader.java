@@ -6,8 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.lpconnector.camel.LivePersonConnectorException;
 import io.github.lpconnector.camel.LivePersonHttpException;
 import io.github.lpconnector.camel.LivePersonJson;
@@ -19,6 +24,9 @@ import io.github.lpconnector.camel.http.LivePersonHttpResponse;
 public final class LivePersonAnswerReader {
 
     private final ObjectMapper mapper = LivePersonJson.MAPPER;
+    /** Reads the item bodies out of a streamed answer: a body is followed by the rest of the answer, not trailing. */
+    private final ObjectReader itemReader = LivePersonJson.MAPPER.readerFor(JsonNode.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /**
      * Reads the answer to a CREATE batch. Returns the result when the conversation was opened and every request
@@ -26,14 +34,14 @@ public final class LivePersonAnswerReader {
      * conversation was opened.
      */
     public CreateConversationResult readCreate(CreateBatch batch, LivePersonHttpResponse response) {
-        Map<String, JsonNode> answersById = answersById(response);
+        Map<String, Item> answersById = answersById(response);
         List<RequestOutcome> outcomes = new ArrayList<>(batch.requests().size());
         for (JsonNode request : batch.requests()) {
             String id = request.get("id").asText();
-            JsonNode answer = answersById.get(id);
+            Item answer = answersById.get(id);
             outcomes.add(answer == null
                     ? new RequestOutcome(id, request.get("type").asText(), "missing", null)
-                    : new RequestOutcome(id, request.get("type").asText(), answer.path("code").asText(), answer.get("body")));
+                    : new RequestOutcome(id, request.get("type").asText(), answer.code(), answer.body()));
         }
         RequestOutcome conversation = outcomes.get(1);
         String conversationId = conversation.isOk() && conversation.body() != null
@@ -58,19 +66,57 @@ public final class LivePersonAnswerReader {
                 outcome.body() != null ? outcome.body().toString() : null, conversationId);
     }
 
-    private Map<String, JsonNode> answersById(LivePersonHttpResponse response) {
-        JsonNode answers = readJson(response);
-        if (!answers.isArray()) {
-            throw new LivePersonConnectorException("LivePerson answered HTTP " + response.status()
-                                                   + " with a body that is not a JSON array of answers;"
-                                                   + " the conversation may have been opened");
-        }
-        Map<String, JsonNode> byId = new HashMap<>();
-        for (JsonNode answer : answers) {
-            JsonNode reqId = answer.get("reqId");
-            if (reqId != null && !reqId.isNull()) {
-                byId.put(reqId.asText(), answer);
+    /** One item of a batch answer: its code as text ("" when absent) and its body (null when absent). */
+    private record Item(String code, JsonNode body) {
+    }
+
+    /**
+     * Streams the answer array, keeping of each item only its code and its (small) body as a tree. Duplicate keys are
+     * not looked for here: this is LivePerson's answer, not a route's input, and the hunt costs a set per item.
+     */
+    private Map<String, Item> answersById(LivePersonHttpResponse response) {
+        Map<String, Item> byId = new HashMap<>(8);
+        try (JsonParser parser = itemReader.createParser(response.body())) {
+            parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new LivePersonConnectorException("LivePerson answered HTTP " + response.status()
+                                                       + " with a body that is not a JSON array of answers;"
+                                                       + " the conversation may have been opened");
             }
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token == null) {
+                    throw new JsonParseException(parser, "unexpected end of the answer");
+                }
+                if (token != JsonToken.START_OBJECT) {
+                    parser.skipChildren();
+                    continue;
+                }
+                String reqId = null;
+                String code = "";
+                JsonNode body = null;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if ("reqId".equals(field) && value.isScalarValue()) {
+                        reqId = value == JsonToken.VALUE_NULL ? null : parser.getText();
+                    } else if ("code".equals(field) && value.isScalarValue()) {
+                        code = parser.getText();
+                    } else if ("body".equals(field)) {
+                        body = itemReader.readTree(parser);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                if (reqId != null) {
+                    byId.put(reqId, new Item(code, body));
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "trailing content after the answer");
+            }
+        } catch (IOException e) {
+            throw new LivePersonConnectorException("LivePerson answered HTTP " + response.status()
+                                                   + " with a body that is not readable JSON", e);
         }
         return byId;
     }
