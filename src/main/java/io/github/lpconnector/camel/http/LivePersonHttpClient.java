@@ -12,7 +12,6 @@ import javax.net.ssl.SSLContext;
 import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
-import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -24,6 +23,7 @@ import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.Method;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.io.CloseMode;
@@ -88,9 +88,10 @@ public final class LivePersonHttpClient implements Closeable {
      * {@link IOException} that prevented an answer.
      */
     public CompletableFuture<LivePersonHttpResponse> postJson(URI uri, byte[] json, Map<String, String> headers) {
-        SimpleRequestBuilder request = SimpleRequestBuilder.post(uri).setBody(json, ContentType.APPLICATION_JSON);
-        headers.forEach(request::addHeader);
-        SimpleHttpRequest built = request.build();
+        Target target = target(uri);
+        SimpleHttpRequest built = SimpleHttpRequest.create(Method.POST, target.host(), target.pathAndQuery());
+        built.setBody(json, ContentType.APPLICATION_JSON);
+        headers.forEach(built::addHeader);
         CompletableFuture<LivePersonHttpResponse> result = new CompletableFuture<>();
         Future<LivePersonHttpResponse> inFlight = client.execute(SimpleRequestProducer.create(built),
                 new BoundedResponseConsumer(MAX_RESPONSE_BYTES), new FutureCallback<>() {
@@ -115,6 +116,25 @@ public final class LivePersonHttpClient implements Closeable {
             }
         });
         return result;
+    }
+
+    /** Where a request goes, split once: the host and the request line's path and query. */
+    private record Target(URI uri, HttpHost host, String pathAndQuery) {
+    }
+
+    /** The split of the last URI posted to: a producer posts to one URI, so this is a hit but for its first call. */
+    private volatile Target lastTarget;
+
+    private Target target(URI uri) {
+        Target last = lastTarget;
+        if (last != null && last.uri().equals(uri)) {
+            return last;
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        Target target = new Target(uri, HttpHost.create(uri),
+                uri.getRawQuery() != null ? path + "?" + uri.getRawQuery() : path);
+        lastTarget = target;
+        return target;
     }
 
     @Override

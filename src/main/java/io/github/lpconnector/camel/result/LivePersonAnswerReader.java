@@ -10,9 +10,10 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lpconnector.camel.LivePersonConnectorException;
 import io.github.lpconnector.camel.LivePersonHttpException;
 import io.github.lpconnector.camel.LivePersonJson;
@@ -24,9 +25,6 @@ import io.github.lpconnector.camel.http.LivePersonHttpResponse;
 public final class LivePersonAnswerReader {
 
     private final ObjectMapper mapper = LivePersonJson.MAPPER;
-    /** Reads the item bodies out of a streamed answer: a body is followed by the rest of the answer, not trailing. */
-    private final ObjectReader itemReader = LivePersonJson.MAPPER.readerFor(JsonNode.class)
-            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /**
      * Reads the answer to a CREATE batch. Returns the result when the conversation was opened and every request
@@ -76,7 +74,7 @@ public final class LivePersonAnswerReader {
      */
     private Map<String, Item> answersById(LivePersonHttpResponse response) {
         Map<String, Item> byId = new HashMap<>(8);
-        try (JsonParser parser = itemReader.createParser(response.body())) {
+        try (JsonParser parser = mapper.createParser(response.body())) {
             parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new LivePersonConnectorException("LivePerson answered HTTP " + response.status()
@@ -102,7 +100,7 @@ public final class LivePersonAnswerReader {
                     } else if ("code".equals(field) && value.isScalarValue()) {
                         code = parser.getText();
                     } else if ("body".equals(field)) {
-                        body = itemReader.readTree(parser);
+                        body = readValue(parser);
                     } else {
                         parser.skipChildren();
                     }
@@ -119,6 +117,50 @@ public final class LivePersonAnswerReader {
                                                    + " with a body that is not readable JSON", e);
         }
         return byId;
+    }
+
+    /**
+     * The value at the parser's current token as a tree, built here rather than through a deserialization context per
+     * item: the bodies are a few small fields. The parser's read constraints (nesting depth, lengths) still apply.
+     */
+    private static JsonNode readValue(JsonParser parser) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        switch (parser.currentToken()) {
+            case START_OBJECT: {
+                ObjectNode object = nodes.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.set(name, readValue(parser));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = nodes.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(readValue(parser));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return nodes.textNode(parser.getText());
+            case VALUE_NUMBER_INT:
+                return switch (parser.getNumberType()) {
+                    case INT -> nodes.numberNode(parser.getIntValue());
+                    case LONG -> nodes.numberNode(parser.getLongValue());
+                    default -> nodes.numberNode(parser.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT:
+                return nodes.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE:
+                return nodes.booleanNode(true);
+            case VALUE_FALSE:
+                return nodes.booleanNode(false);
+            case VALUE_NULL:
+                return nodes.nullNode();
+            default:
+                throw new JsonParseException(parser, "unexpected " + parser.currentToken());
+        }
     }
 
     /** Reads a single answer ({@code {reqId, code, body}}) of a SEND call. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
 import io.github.lpconnector.camel.LivePersonConnectorException;
+import io.github.lpconnector.camel.LivePersonJson;
 import io.github.lpconnector.camel.LivePersonRequestFailedException;
 import io.github.lpconnector.camel.batch.CreateBatch;
 import io.github.lpconnector.camel.batch.CreateBatchBuilder;
@@ -41,6 +42,16 @@ class LivePersonAnswerReaderTest {
         assertThat(result.messageSequence()).isEqualTo(7L);
         assertThat(result.outcomes()).extracting(RequestOutcome::reqId)
                 .containsExactly("x:profile", "x:conversation", "x:message");
+    }
+
+    @Test
+    void bodiesAreTheSameTreesJacksonReads() throws Exception {
+        String body = "{\"conversationId\":\"c-3\",\"n\":[1,-2,12345678901,1.5,true,false,null,\"s\",{\"deep\":[[]]}],"
+                      + "\"big\":123456789012345678901234567890,\"o\":{}}";
+        CreateConversationResult result = reader.readCreate(batch, answer("[{\"reqId\":\"x:profile\",\"code\":\"OK\",\"body\":{}},"
+                + "{\"reqId\":\"x:conversation\",\"code\":\"OK\",\"body\":" + body + "},"
+                + "{\"reqId\":\"x:message\",\"code\":\"OK\",\"body\":{\"sequence\":0}}]"));
+        assertThat(result.outcomes().get(1).body()).isEqualTo(LivePersonJson.MAPPER.readTree(body));
     }
 
     @Test
