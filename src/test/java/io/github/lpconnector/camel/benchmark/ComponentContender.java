@@ -25,8 +25,7 @@ final class ComponentContender implements Contender {
     }
 
     @Override
-    public void start(Workload workload, int inFlight) throws Exception {
-        int connections = Math.max(LivePersonConnectorConstants.DEFAULT_MAX_CONNECTIONS, inFlight);
+    public void start(Workload workload, int inFlight, int connections) throws Exception {
         String uri = "liveperson-connector:create?accountId=" + Workload.ACCOUNT
                      + "&baseUri=" + workload.baseUri
                      + "&skillId=" + Workload.SKILL

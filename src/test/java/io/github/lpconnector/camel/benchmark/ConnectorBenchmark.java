@@ -27,14 +27,15 @@ public final class ConnectorBenchmark {
     /** The knobs; durations in seconds. */
     public record Config(double jvmWarmupSeconds, List<Integer> latenciesMs, List<Integer> inFlight,
                          double warmupSeconds, double measureSeconds,
-                         int bigInFlight, int bigLatencyMs, double bigWarmupSeconds, double bigMeasureSeconds,
+                         int bigInFlight, int bigConnections, int bigLatencyMs, double bigWarmupSeconds, double bigMeasureSeconds,
                          List<String> contenders, List<String> bigContenders, Path out, Path publish,
                          int emulatorThreads, boolean collectIds) {
 
         public static Config fromSystemProperties() {
             return new Config(dbl("bench.jvmWarmup", "3"), ints("bench.latencies", "0,50"), ints("bench.inFlight", "1,16,64,256"),
                     dbl("bench.warmup", "2"), dbl("bench.measure", "5"),
-                    Integer.parseInt(prop("bench.bigInFlight", "10000")), Integer.parseInt(prop("bench.bigLatency", "2000")),
+                    Integer.parseInt(prop("bench.bigInFlight", "10000")), Integer.parseInt(prop("bench.bigConnections", "4096")),
+                    Integer.parseInt(prop("bench.bigLatency", "2000")),
                     dbl("bench.bigWarmup", "3"), dbl("bench.bigMeasure", "4"),
                     strings("bench.contenders", "component,hand-route,raw-client"),
                     strings("bench.bigContenders", "component,raw-client"),
@@ -64,6 +65,9 @@ public final class ConnectorBenchmark {
     /** What a run produced: the cells, and the conversation ids when {@link Config#collectIds()} is set. */
     public record Outcome(List<CellResult> cells, Set<String> conversationIds) {
     }
+
+    /** Connections of the grid's cells: the component's default pool, which no grid cell outgrows. */
+    static final int GRID_CONNECTIONS = io.github.lpconnector.camel.LivePersonConnectorConstants.DEFAULT_MAX_CONNECTIONS;
 
     private final Config config;
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
@@ -97,21 +101,21 @@ public final class ConnectorBenchmark {
                 // JIT-compiles every contender's path before the first measured cell, whichever comes first
                 for (String name : config.contenders()) {
                     System.out.print("(JVM warm-up) ");
-                    runCell(emulator, workload, contender(name), 0, 16, config.jvmWarmupSeconds(), 0.5);
+                    runCell(emulator, workload, contender(name), 0, 16, GRID_CONNECTIONS, config.jvmWarmupSeconds(), 0.5);
                 }
             }
             for (int latency : config.latenciesMs()) {
                 for (int inFlight : config.inFlight()) {
                     for (String name : config.contenders()) {
                         cells.add(runCell(emulator, workload, contender(name), latency, inFlight,
-                                config.warmupSeconds(), config.measureSeconds()));
+                                Math.max(GRID_CONNECTIONS, inFlight), config.warmupSeconds(), config.measureSeconds()));
                     }
                 }
             }
             if (config.bigInFlight() > 0) {
                 for (String name : config.bigContenders()) {
                     cells.add(runCell(emulator, workload, contender(name), config.bigLatencyMs(), config.bigInFlight(),
-                            config.bigWarmupSeconds(), config.bigMeasureSeconds()));
+                            config.bigConnections(), config.bigWarmupSeconds(), config.bigMeasureSeconds()));
                 }
             }
         }
@@ -163,16 +167,17 @@ public final class ConnectorBenchmark {
     }
 
     private CellResult runCell(LiveEngageEmulator emulator, Workload workload, Contender contender, int latencyMs,
-                               int inFlight, double warmupSeconds, double measureSeconds) throws Exception {
+                               int inFlight, int connections, double warmupSeconds, double measureSeconds)
+            throws Exception {
         emulator.reset();
         emulator.faults().latency(Duration.ofMillis(latencyMs));
         System.gc();
-        int baselineThreads = Meter.clientThreads();
+        Set<Long> baselineThreads = Meter.clientThreadIds();
         long created0 = emulator.count("create", 200);
         System.out.printf("%-10s latency %4d ms, %5d in flight: ", contender.name(), latencyMs, inFlight);
         System.out.flush();
         try (contender) {
-            contender.start(workload, inFlight);
+            contender.start(workload, inFlight, connections);
             // capacity: far more than the window can complete at loopback speed
             Recorder recorder = new Recorder((int) Math.min(4_000_000, 60_000 * Math.max(1, measureSeconds)));
             Semaphore permits = new Semaphore(inFlight);
@@ -208,7 +213,7 @@ public final class ConnectorBenchmark {
             }
             recorder.measuring = false;
             Meter.Snapshot after = Meter.snapshot();
-            int threads = Meter.clientThreads() - baselineThreads;
+            int threads = Meter.clientThreadsBesides(baselineThreads);
             emulator.forgetConversations(); // the heap figure is the client's exchanges in flight, not the emulator's store
             System.gc();
             double heapMiB = Meter.heapUsed() / (1024.0 * 1024.0);

@@ -11,8 +11,11 @@ interface Contender extends AutoCloseable {
 
     String name();
 
-    /** Starts whatever the contender needs to keep {@code inFlight} exchanges going against the emulator. */
-    void start(Workload workload, int inFlight) throws Exception;
+    /**
+     * Starts whatever the contender needs to keep {@code inFlight} exchanges going against the emulator, with at most
+     * {@code connections} connections (a blocking contender uses at most that many threads too).
+     */
+    void start(Workload workload, int inFlight, int connections) throws Exception;
 
     /** Starts one exchange without waiting for its answer. */
     void submit(Completion completion);

@@ -31,8 +31,8 @@ final class HandRouteContender implements Contender {
     }
 
     @Override
-    public void start(Workload workload, int inFlight) throws Exception {
-        int threads = Math.min(inFlight, MAX_THREADS);
+    public void start(Workload workload, int inFlight, int connections) throws Exception {
+        int threads = Math.min(Math.min(inFlight, connections), MAX_THREADS);
         String http = workload.baseUri + workload.createPath()
                       + "?v=3&connectionsPerRoute=" + threads + "&maxTotalConnections=" + threads;
         context = new DefaultCamelContext();

@@ -4,7 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Snapshots of what a cell costs: process CPU, the emulator's own CPU (by thread name), bytes allocated by every
@@ -76,11 +78,22 @@ final class Meter {
         return Math.max(0, machineBusyCores - ourCores);
     }
 
-    /** Live threads that are not the emulator's. */
-    static int clientThreads() {
-        int n = 0;
+    /** Ids of the live threads that are not the emulator's. */
+    static Set<Long> clientThreadIds() {
+        Set<Long> ids = new HashSet<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.isAlive() && !isEmulatorThread(t.getName())) {
+                ids.add(t.getId());
+            }
+        }
+        return ids;
+    }
+
+    /** Live non-emulator threads not in {@code baseline}: those a contender started (ids are never reused). */
+    static int clientThreadsBesides(Set<Long> baseline) {
+        int n = 0;
+        for (long id : clientThreadIds()) {
+            if (!baseline.contains(id)) {
                 n++;
             }
         }

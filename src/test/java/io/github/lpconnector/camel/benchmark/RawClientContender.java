@@ -6,7 +6,6 @@ import java.net.URI;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.github.lpconnector.camel.LivePersonConnectorConstants;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
@@ -40,10 +39,9 @@ final class RawClientContender implements Contender {
     }
 
     @Override
-    public void start(Workload workload, int inFlight) {
+    public void start(Workload workload, int inFlight, int connections) {
         this.workload = workload;
         this.batch = Workload.batch("raw-batch");
-        int connections = Math.max(LivePersonConnectorConstants.DEFAULT_MAX_CONNECTIONS, inFlight);
         uri = URI.create(workload.baseUri + workload.createPath() + "?v=3");
         client = HttpAsyncClients.custom()
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()

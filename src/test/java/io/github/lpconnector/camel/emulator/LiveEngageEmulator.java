@@ -80,6 +80,11 @@ public final class LiveEngageEmulator implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // The JDK server closes a connection going idle when 200 others are idle already; a client pooling more
+        // connections than that then finds some of them closed under it. Load tests keep thousands open.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "20000");
+        }
     }
 
     /** The Domain API services that point at the emulator. */
