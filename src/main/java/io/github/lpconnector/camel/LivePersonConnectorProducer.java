@@ -79,14 +79,21 @@ public class LivePersonConnectorProducer extends DefaultAsyncProducer {
         CreateBatch batch = batchBuilder.build(body, exchange.getExchangeId());
         Map<String, String> headers = tokens.authHeaders(exchange);
         byte[] json = LivePersonJson.MAPPER.writeValueAsBytes(batch.requests());
-        LOG.debug("Opening a conversation with {} requests (exchange {})", batch.requests().size(), exchange.getExchangeId());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Opening a conversation with {} requests (exchange {})", batch.requests().size(),
+                    exchange.getExchangeId());
+        }
+        // what the answer is matched against: the ids only, so the batch's tree is not kept while the call is out
+        String profileId = batch.profileRequestId();
+        String conversationId = batch.conversationRequestId();
+        String messageId = batch.messageRequestId();
 
         http.post("create", createUri, json, headers).whenComplete((answer, failure) -> {
             try {
                 if (failure != null) {
                     exchange.setException(failure);
                 } else {
-                    onCreateAnswer(exchange, batch, answer);
+                    onCreateAnswer(exchange, profileId, conversationId, messageId, answer);
                 }
             } catch (Exception e) {
                 exchange.setException(e);
@@ -97,7 +104,8 @@ public class LivePersonConnectorProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    private void onCreateAnswer(Exchange exchange, CreateBatch batch, Answer answer) {
+    private void onCreateAnswer(Exchange exchange, String profileId, String conversationId, String messageId,
+                                Answer answer) {
         Message message = exchange.getMessage();
         message.setHeader(HTTP_STATUS, answer.response().status());
         if (!answer.response().isSuccess()) {
@@ -105,7 +113,8 @@ public class LivePersonConnectorProducer extends DefaultAsyncProducer {
             return;
         }
         try {
-            CreateConversationResult result = answerReader.readCreate(batch, answer.response());
+            CreateConversationResult result
+                    = answerReader.readCreate(profileId, conversationId, messageId, answer.response());
             message.setHeader(CONVERSATION_ID, result.conversationId());
             if (result.messageSequence() != null) {
                 message.setHeader(MESSAGE_SEQUENCE, result.messageSequence());

@@ -21,6 +21,10 @@ import io.github.lpconnector.camel.LivePersonRequestFailedException;
 import io.github.lpconnector.camel.batch.CreateBatch;
 import io.github.lpconnector.camel.http.LivePersonHttpResponse;
 
+import static io.github.lpconnector.camel.LivePersonConnectorConstants.TYPE_PUBLISH_EVENT;
+import static io.github.lpconnector.camel.LivePersonConnectorConstants.TYPE_REQUEST_CONVERSATION;
+import static io.github.lpconnector.camel.LivePersonConnectorConstants.TYPE_SET_USER_PROFILE;
+
 /** Reads LivePerson's answers: batch results matched by {@code reqId}, and error bodies. */
 public final class LivePersonAnswerReader {
 
@@ -32,14 +36,23 @@ public final class LivePersonAnswerReader {
      * conversation was opened.
      */
     public CreateConversationResult readCreate(CreateBatch batch, LivePersonHttpResponse response) {
+        return readCreate(batch.profileRequestId(), batch.conversationRequestId(), batch.messageRequestId(), response);
+    }
+
+    /**
+     * The same from the request ids alone (a batch's types are fixed by position), so that a caller waiting for the
+     * answer need not keep the batch itself.
+     *
+     * @param messageRequestId null when the batch had no first message
+     */
+    public CreateConversationResult readCreate(String profileRequestId, String conversationRequestId,
+                                               String messageRequestId, LivePersonHttpResponse response) {
         Map<String, Item> answersById = answersById(response);
-        List<RequestOutcome> outcomes = new ArrayList<>(batch.requests().size());
-        for (JsonNode request : batch.requests()) {
-            String id = request.get("id").asText();
-            Item answer = answersById.get(id);
-            outcomes.add(answer == null
-                    ? new RequestOutcome(id, request.get("type").asText(), "missing", null)
-                    : new RequestOutcome(id, request.get("type").asText(), answer.code(), answer.body()));
+        List<RequestOutcome> outcomes = new ArrayList<>(3);
+        outcomes.add(outcome(answersById, profileRequestId, TYPE_SET_USER_PROFILE));
+        outcomes.add(outcome(answersById, conversationRequestId, TYPE_REQUEST_CONVERSATION));
+        if (messageRequestId != null) {
+            outcomes.add(outcome(answersById, messageRequestId, TYPE_PUBLISH_EVENT));
         }
         RequestOutcome conversation = outcomes.get(1);
         String conversationId = conversation.isOk() && conversation.body() != null
@@ -57,6 +70,12 @@ public final class LivePersonAnswerReader {
             sequence = outcomes.get(2).body().get("sequence").asLong();
         }
         return new CreateConversationResult(conversationId, sequence, outcomes);
+    }
+
+    private static RequestOutcome outcome(Map<String, Item> answersById, String id, String type) {
+        Item answer = answersById.get(id);
+        return answer == null ? new RequestOutcome(id, type, "missing", null)
+                : new RequestOutcome(id, type, answer.code(), answer.body());
     }
 
     private static LivePersonRequestFailedException failure(RequestOutcome outcome, String conversationId) {
