@@ -32,7 +32,7 @@ public final class ConnectorBenchmark {
                          int emulatorThreads, boolean collectIds) {
 
         public static Config fromSystemProperties() {
-            return new Config(dbl("bench.jvmWarmup", "3"), ints("bench.latencies", "0,50"), ints("bench.inFlight", "1,16,64,256"),
+            return new Config(dbl("bench.jvmWarmup", "5"), ints("bench.latencies", "0,50"), ints("bench.inFlight", "1,16,64,256"),
                     dbl("bench.warmup", "2"), dbl("bench.measure", "5"),
                     Integer.parseInt(prop("bench.bigInFlight", "10000")), Integer.parseInt(prop("bench.bigConnections", "4096")),
                     Integer.parseInt(prop("bench.bigLatency", "2000")),
