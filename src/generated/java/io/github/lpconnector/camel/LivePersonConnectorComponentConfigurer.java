@@ -46,14 +46,26 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "campaignId": getOrCreateConfiguration(target).setCampaignId(property(camelContext, java.lang.String.class, value)); return true;
         case "channeltype":
         case "channelType": getOrCreateConfiguration(target).setChannelType(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientproperties":
+        case "clientProperties": getOrCreateConfiguration(target).setClientProperties(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.lpconnector.camel.LivePersonConnectorConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, int.class, value)); return true;
         case "consumerjws":
         case "consumerJws": getOrCreateConfiguration(target).setConsumerJws(property(camelContext, java.lang.String.class, value)); return true;
+        case "consumerjwscachesize":
+        case "consumerJwsCacheSize": getOrCreateConfiguration(target).setConsumerJwsCacheSize(property(camelContext, int.class, value)); return true;
+        case "csdsdomain":
+        case "csdsDomain": getOrCreateConfiguration(target).setCsdsDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "engagementid":
         case "engagementId": getOrCreateConfiguration(target).setEngagementId(property(camelContext, java.lang.String.class, value)); return true;
+        case "extconsumerid":
+        case "extConsumerId": getOrCreateConfiguration(target).setExtConsumerId(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -106,14 +118,26 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "campaignId": return java.lang.String.class;
         case "channeltype":
         case "channelType": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientproperties":
+        case "clientProperties": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "configuration": return io.github.lpconnector.camel.LivePersonConnectorConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
         case "consumerjws":
         case "consumerJws": return java.lang.String.class;
+        case "consumerjwscachesize":
+        case "consumerJwsCacheSize": return int.class;
+        case "csdsdomain":
+        case "csdsDomain": return java.lang.String.class;
         case "domain": return java.lang.String.class;
         case "engagementid":
         case "engagementId": return java.lang.String.class;
+        case "extconsumerid":
+        case "extConsumerId": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -167,14 +191,26 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "campaignId": return getOrCreateConfiguration(target).getCampaignId();
         case "channeltype":
         case "channelType": return getOrCreateConfiguration(target).getChannelType();
+        case "clientid":
+        case "clientId": return getOrCreateConfiguration(target).getClientId();
+        case "clientproperties":
+        case "clientProperties": return getOrCreateConfiguration(target).getClientProperties();
+        case "clientsecret":
+        case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "consumerjws":
         case "consumerJws": return getOrCreateConfiguration(target).getConsumerJws();
+        case "consumerjwscachesize":
+        case "consumerJwsCacheSize": return getOrCreateConfiguration(target).getConsumerJwsCacheSize();
+        case "csdsdomain":
+        case "csdsDomain": return getOrCreateConfiguration(target).getCsdsDomain();
         case "domain": return getOrCreateConfiguration(target).getDomain();
         case "engagementid":
         case "engagementId": return getOrCreateConfiguration(target).getEngagementId();
+        case "extconsumerid":
+        case "extConsumerId": return getOrCreateConfiguration(target).getExtConsumerId();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":

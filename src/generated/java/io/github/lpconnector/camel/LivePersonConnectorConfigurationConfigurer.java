@@ -37,13 +37,25 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "campaignId": target.setCampaignId(property(camelContext, java.lang.String.class, value)); return true;
         case "channeltype":
         case "channelType": target.setChannelType(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": target.setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientproperties":
+        case "clientProperties": target.setClientProperties(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": target.setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, int.class, value)); return true;
         case "consumerjws":
         case "consumerJws": target.setConsumerJws(property(camelContext, java.lang.String.class, value)); return true;
+        case "consumerjwscachesize":
+        case "consumerJwsCacheSize": target.setConsumerJwsCacheSize(property(camelContext, int.class, value)); return true;
+        case "csdsdomain":
+        case "csdsDomain": target.setCsdsDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": target.setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "engagementid":
         case "engagementId": target.setEngagementId(property(camelContext, java.lang.String.class, value)); return true;
+        case "extconsumerid":
+        case "extConsumerId": target.setExtConsumerId(property(camelContext, java.lang.String.class, value)); return true;
         case "lang": target.setLang(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
@@ -86,13 +98,25 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "campaignId": return java.lang.String.class;
         case "channeltype":
         case "channelType": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientproperties":
+        case "clientProperties": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
         case "consumerjws":
         case "consumerJws": return java.lang.String.class;
+        case "consumerjwscachesize":
+        case "consumerJwsCacheSize": return int.class;
+        case "csdsdomain":
+        case "csdsDomain": return java.lang.String.class;
         case "domain": return java.lang.String.class;
         case "engagementid":
         case "engagementId": return java.lang.String.class;
+        case "extconsumerid":
+        case "extConsumerId": return java.lang.String.class;
         case "lang": return java.lang.String.class;
         case "maxconnections":
         case "maxConnections": return int.class;
@@ -136,13 +160,25 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "campaignId": return target.getCampaignId();
         case "channeltype":
         case "channelType": return target.getChannelType();
+        case "clientid":
+        case "clientId": return target.getClientId();
+        case "clientproperties":
+        case "clientProperties": return target.getClientProperties();
+        case "clientsecret":
+        case "clientSecret": return target.getClientSecret();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
         case "consumerjws":
         case "consumerJws": return target.getConsumerJws();
+        case "consumerjwscachesize":
+        case "consumerJwsCacheSize": return target.getConsumerJwsCacheSize();
+        case "csdsdomain":
+        case "csdsDomain": return target.getCsdsDomain();
         case "domain": return target.getDomain();
         case "engagementid":
         case "engagementId": return target.getEngagementId();
+        case "extconsumerid":
+        case "extConsumerId": return target.getExtConsumerId();
         case "lang": return target.getLang();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();

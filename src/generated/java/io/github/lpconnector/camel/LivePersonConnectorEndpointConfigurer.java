@@ -37,13 +37,25 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "campaignId": target.getConfiguration().setCampaignId(property(camelContext, java.lang.String.class, value)); return true;
         case "channeltype":
         case "channelType": target.getConfiguration().setChannelType(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientid":
+        case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientproperties":
+        case "clientProperties": target.getConfiguration().setClientProperties(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, int.class, value)); return true;
         case "consumerjws":
         case "consumerJws": target.getConfiguration().setConsumerJws(property(camelContext, java.lang.String.class, value)); return true;
+        case "consumerjwscachesize":
+        case "consumerJwsCacheSize": target.getConfiguration().setConsumerJwsCacheSize(property(camelContext, int.class, value)); return true;
+        case "csdsdomain":
+        case "csdsDomain": target.getConfiguration().setCsdsDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": target.getConfiguration().setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "engagementid":
         case "engagementId": target.getConfiguration().setEngagementId(property(camelContext, java.lang.String.class, value)); return true;
+        case "extconsumerid":
+        case "extConsumerId": target.getConfiguration().setExtConsumerId(property(camelContext, java.lang.String.class, value)); return true;
         case "lang": target.getConfiguration().setLang(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
@@ -88,13 +100,25 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "campaignId": return java.lang.String.class;
         case "channeltype":
         case "channelType": return java.lang.String.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientproperties":
+        case "clientProperties": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
         case "consumerjws":
         case "consumerJws": return java.lang.String.class;
+        case "consumerjwscachesize":
+        case "consumerJwsCacheSize": return int.class;
+        case "csdsdomain":
+        case "csdsDomain": return java.lang.String.class;
         case "domain": return java.lang.String.class;
         case "engagementid":
         case "engagementId": return java.lang.String.class;
+        case "extconsumerid":
+        case "extConsumerId": return java.lang.String.class;
         case "lang": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
@@ -140,13 +164,25 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "campaignId": return target.getConfiguration().getCampaignId();
         case "channeltype":
         case "channelType": return target.getConfiguration().getChannelType();
+        case "clientid":
+        case "clientId": return target.getConfiguration().getClientId();
+        case "clientproperties":
+        case "clientProperties": return target.getConfiguration().getClientProperties();
+        case "clientsecret":
+        case "clientSecret": return target.getConfiguration().getClientSecret();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "consumerjws":
         case "consumerJws": return target.getConfiguration().getConsumerJws();
+        case "consumerjwscachesize":
+        case "consumerJwsCacheSize": return target.getConfiguration().getConsumerJwsCacheSize();
+        case "csdsdomain":
+        case "csdsDomain": return target.getConfiguration().getCsdsDomain();
         case "domain": return target.getConfiguration().getDomain();
         case "engagementid":
         case "engagementId": return target.getConfiguration().getEngagementId();
+        case "extconsumerid":
+        case "extConsumerId": return target.getConfiguration().getExtConsumerId();
         case "lang": return target.getConfiguration().getLang();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();

@@ -23,7 +23,7 @@ public class LivePersonConnectorEndpointUriFactory extends org.apache.camel.supp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(24);
+        Set<String> props = new HashSet<>(30);
         props.add("accountId");
         props.add("apiVersion");
         props.add("appJwt");
@@ -31,10 +31,16 @@ public class LivePersonConnectorEndpointUriFactory extends org.apache.camel.supp
         props.add("brandId");
         props.add("campaignId");
         props.add("channelType");
+        props.add("clientId");
+        props.add("clientProperties");
+        props.add("clientSecret");
         props.add("connectTimeout");
         props.add("consumerJws");
+        props.add("consumerJwsCacheSize");
+        props.add("csdsDomain");
         props.add("domain");
         props.add("engagementId");
+        props.add("extConsumerId");
         props.add("lang");
         props.add("lazyStartProducer");
         props.add("maxConnections");
@@ -49,8 +55,9 @@ public class LivePersonConnectorEndpointUriFactory extends org.apache.camel.supp
         props.add("sslContextParameters");
         props.add("ttrDefName");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("appJwt");
+        secretProps.add("clientSecret");
         secretProps.add("consumerJws");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();

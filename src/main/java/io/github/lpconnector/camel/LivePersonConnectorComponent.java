@@ -1,12 +1,20 @@
 package io.github.lpconnector.camel;
 
+import java.net.URI;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.lpconnector.camel.auth.LivePersonSession;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code liveperson-connector} component: holds the options shared by its endpoints.
@@ -22,8 +30,17 @@ public class LivePersonConnectorComponent extends HealthCheckComponent implement
     @Metadata(label = "security", defaultValue = "false")
     private boolean useGlobalSslContextParameters;
 
+    private static final Logger LOG = LoggerFactory.getLogger(LivePersonConnectorComponent.class);
+
+    /** The plain-HTTP base URIs already warned about, so each is warned about once. */
+    private final Set<String> warnedPlainHttp = ConcurrentHashMap.newKeySet();
+
+    /** Shared token and domain state, one per account and credentials; see {@link LivePersonSession}. */
+    private final Map<LivePersonSession.Key, LivePersonSession> sessions = new ConcurrentHashMap<>();
+    private Clock clock = Clock.systemUTC();
+
     /** The options whose values are tokens: Camel masks them wherever it sanitises a URI. */
-    static final String SECRET_OPTIONS = "appJwt,consumerJws";
+    static final String SECRET_OPTIONS = "appJwt,consumerJws,clientSecret";
 
     @Override
     protected void doInit() throws Exception {
@@ -60,6 +77,35 @@ public class LivePersonConnectorComponent extends HealthCheckComponent implement
             endpoint.getConfiguration().setSslContextParameters(retrieveGlobalSslContextParameters());
         }
         return endpoint;
+    }
+
+    /** Logs once per base URI that tokens will travel in clear to a host that is not on this machine. */
+    void warnPlainHttpOnce(URI base) {
+        if (warnedPlainHttp.add(base.toString().toLowerCase(java.util.Locale.ROOT))) {
+            LOG.warn("liveperson-connector: baseUri {} is plain HTTP to a host that is not loopback: tokens and"
+                     + " messages travel unencrypted. Use https:// outside tests.", base);
+        }
+    }
+
+    /** The session of an endpoint's account and credentials, created on first use. */
+    LivePersonSession session(LivePersonConnectorConfiguration configuration, URI baseUri) {
+        return sessions.computeIfAbsent(LivePersonSession.Key.of(configuration, baseUri),
+                key -> new LivePersonSession(configuration, baseUri, clock));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        sessions.clear();
+        super.doStop();
+    }
+
+    /** The clock deciding when a cached AppJWT is renewed; tests replace it before the endpoints start. */
+    Clock clock() {
+        return clock;
+    }
+
+    void clock(Clock clock) {
+        this.clock = clock;
     }
 
     public LivePersonConnectorConfiguration getConfiguration() {

@@ -22,13 +22,25 @@ public class LivePersonConnectorConfiguration implements Cloneable {
     @Metadata(required = true)
     private String accountId;
 
-    /** The host of the messaging service (`asyncMessagingEnt` in the Domain API), e.g. `va.msg.liveperson.net`. */
+    /**
+     * The host of the messaging service (`asyncMessagingEnt` in the Domain API), e.g. `va.msg.liveperson.net`. When
+     * unset, the component asks the Domain API at `csdsDomain` once and caches the answer.
+     */
     @UriParam
     private String domain;
 
     /**
-     * Replaces `https://{domain}`: scheme, host and port of the messaging service, e.g. `http://localhost:8089` to
-     * talk to the LiveEngage emulator or a mock server.
+     * The host of LivePerson's Domain API (CSDS), asked once for the hosts of `asyncMessagingEnt`, `sentinel` and
+     * `idp` when `domain` is unset or when the component obtains its tokens itself (`clientId`).
+     */
+    @UriParam(label = "advanced", defaultValue = DEFAULT_CSDS_DOMAIN)
+    private String csdsDomain = DEFAULT_CSDS_DOMAIN;
+
+    /**
+     * Replaces `https://{host}` of EVERY call - messaging service, Sentinel, IDP and Domain API - by this scheme, host
+     * and port, e.g. `http://localhost:8089` to talk to the LiveEngage emulator (which serves all of them on one port)
+     * or a mock server. The Domain API is still asked when `domain` is unset and `clientId` is set, so a test runs the
+     * same calls as production; its hosts are then not used. For tests only.
      */
     @UriParam(label = "advanced")
     private String baseUri;
@@ -48,6 +60,39 @@ public class LivePersonConnectorConfiguration implements Cloneable {
      */
     @UriParam(label = "security", secret = true)
     private String consumerJws;
+
+    /**
+     * The client id (installation id) of your Connector API installation: with `clientSecret`, the component obtains
+     * the AppJWT from Sentinel itself, caches it until shortly before it expires, renews it once for all concurrent
+     * exchanges, and after a 401 renews it and retries the exchange once. Used only when neither the exchange property
+     * `LivePersonAppJwt` nor the option `appJwt` gives an AppJWT.
+     */
+    @UriParam(label = "security")
+    private String clientId;
+
+    /** The client secret of your Connector API installation, used with `clientId`. */
+    @UriParam(label = "security", secret = true)
+    private String clientSecret;
+
+    /**
+     * The consumer (your stable user id, e.g. a CRM id) whose ConsumerJWS the component obtains from the IDP when
+     * neither `LivePersonConsumerJws` nor `consumerJws` gives one; the exchange property `LivePersonExtConsumerId`
+     * wins over this option. ConsumerJWSs are cached per consumer.
+     */
+    @UriParam(label = "security")
+    private String extConsumerId;
+
+    /** How many ConsumerJWSs (one per consumer) the component keeps; the least recently used goes first. */
+    @UriParam(label = "advanced", defaultValue = "" + DEFAULT_CONSUMER_JWS_CACHE_SIZE)
+    private int consumerJwsCacheSize = DEFAULT_CONSUMER_JWS_CACHE_SIZE;
+
+    /**
+     * A JSON object sent as the `Client-Properties` header on every `create`, `send` and `close` call to turn features
+     * on, e.g. `{"type":".ClientProperties","features":["AUTO_MESSAGES"]}`. LivePerson applies a feature only when
+     * the header is on CREATE and on every SEND.
+     */
+    @UriParam(label = "producer")
+    private String clientProperties;
 
     /** The `brandId` of the conversation request when the body gives none; the account id when unset. */
     @UriParam(label = "conversation")
@@ -146,6 +191,59 @@ public class LivePersonConnectorConfiguration implements Cloneable {
 
     public void setDomain(String domain) {
         this.domain = domain;
+    }
+
+    public String getCsdsDomain() {
+        return csdsDomain;
+    }
+
+    public void setCsdsDomain(String csdsDomain) {
+        this.csdsDomain = csdsDomain;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getExtConsumerId() {
+        return extConsumerId;
+    }
+
+    public void setExtConsumerId(String extConsumerId) {
+        this.extConsumerId = extConsumerId;
+    }
+
+    public int getConsumerJwsCacheSize() {
+        return consumerJwsCacheSize;
+    }
+
+    public void setConsumerJwsCacheSize(int consumerJwsCacheSize) {
+        this.consumerJwsCacheSize = consumerJwsCacheSize;
+    }
+
+    public String getClientProperties() {
+        return clientProperties;
+    }
+
+    public void setClientProperties(String clientProperties) {
+        this.clientProperties = clientProperties;
+    }
+
+    /** True when the component obtains AppJWTs itself (both client credentials are set). */
+    public boolean hasClientCredentials() {
+        return clientId != null && !clientId.isBlank() && clientSecret != null && !clientSecret.isBlank();
     }
 
     public String getBaseUri() {
@@ -313,6 +411,7 @@ public class LivePersonConnectorConfiguration implements Cloneable {
         // tokens stay out: only say whether they are set
         return "LivePersonConnectorConfiguration[accountId=" + accountId + ", domain=" + domain + ", baseUri=" + baseUri
                + ", appJwt=" + (appJwt != null ? "xxxxxx" : "null")
-               + ", consumerJws=" + (consumerJws != null ? "xxxxxx" : "null") + "]";
+               + ", consumerJws=" + (consumerJws != null ? "xxxxxx" : "null")
+               + ", clientId=" + clientId + ", clientSecret=" + (clientSecret != null ? "xxxxxx" : "null") + "]";
     }
 }

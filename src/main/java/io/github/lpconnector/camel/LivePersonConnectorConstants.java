@@ -29,9 +29,16 @@ public final class LivePersonConnectorConstants {
     /** Exchange property holding the ConsumerJWS, sent as {@code X-LP-ON-BEHALF}. Wins over the {@code consumerJws} option. */
     public static final String PROPERTY_CONSUMER_JWS = "LivePersonConsumerJws";
 
+    /**
+     * Exchange property naming the consumer (your stable user id) whose ConsumerJWS the component obtains from the
+     * IDP when no ConsumerJWS is given. Wins over the {@code extConsumerId} option.
+     */
+    public static final String PROPERTY_EXT_CONSUMER_ID = "LivePersonExtConsumerId";
+
     public static final String HEADER_AUTHORIZATION = "Authorization";
     public static final String HEADER_ON_BEHALF = "X-LP-ON-BEHALF";
     public static final String HEADER_RETRY_AFTER = "Retry-After";
+    public static final String HEADER_CLIENT_PROPERTIES = "Client-Properties";
 
     public static final String TYPE_SET_USER_PROFILE = "userprofile.SetUserProfile";
     public static final String TYPE_REQUEST_CONVERSATION = "cm.ConsumerRequestConversation";
@@ -39,6 +46,13 @@ public final class LivePersonConnectorConstants {
     public static final String TYPE_UPDATE_CONVERSATION_FIELD = "cm.UpdateConversationField";
 
     public static final String DEFAULT_API_VERSION = "3";
+    public static final String DEFAULT_CSDS_DOMAIN = "api.liveperson.net";
+    public static final int DEFAULT_CONSUMER_JWS_CACHE_SIZE = 10_000;
+
+    /** Domain API service names (case-sensitive). */
+    public static final String SERVICE_MESSAGING = "asyncMessagingEnt";
+    public static final String SERVICE_SENTINEL = "sentinel";
+    public static final String SERVICE_IDP = "idp";
     public static final String DEFAULT_CHANNEL_TYPE = "MESSAGING";
     public static final int DEFAULT_CONNECT_TIMEOUT = 10_000;
     public static final int DEFAULT_REQUEST_TIMEOUT = 30_000;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
 
+import io.github.lpconnector.camel.auth.LivePersonSession;
 import io.github.lpconnector.camel.http.LivePersonHttpClient;
 import io.github.lpconnector.camel.metrics.LivePersonMetrics;
 import org.apache.camel.Category;
@@ -32,10 +33,14 @@ import org.apache.camel.util.URISupport;
              headersClass = LivePersonConnectorConstants.class)
 public class LivePersonConnectorEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /** The token options in a URI, with their value up to the next parameter; RAW(...) values included. */
     private static final Pattern TOKEN_OPTIONS = Pattern.compile(
-            "([?&](?:appJwt|consumerJws)=)(RAW\\([^)]*\\)|RAW\\{[^}]*\\}|[^&]*)", Pattern.CASE_INSENSITIVE);
+            "([?&](?:appJwt|consumerJws|clientSecret)=)(RAW\\([^)]*\\)|RAW\\{[^}]*\\}|[^&]*)", Pattern.CASE_INSENSITIVE);
+
+    /** The token options Camel's URI sanitising knows only as additional keywords: it masks the first of them only. */
+    private static final Pattern EXTRA_KEYWORD_OPTIONS = Pattern.compile("[?&](?:appJwt|consumerJws)=",
+            Pattern.CASE_INSENSITIVE);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LivePersonConnectorEndpoint.class);
 
     /** What the endpoint does: `create` opens a conversation, `send` publishes an event in it, `close` closes it. */
     @UriPath(enums = "create,send,close")
@@ -82,18 +87,57 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        String accountId = configuration.getAccountId();
-        if (ObjectHelper.isEmpty(accountId)) {
-            throw new IllegalArgumentException("liveperson-connector: option accountId is required");
+        LivePersonInputRules.accountId(configuration.getAccountId());
+        LivePersonInputRules.apiVersion(configuration.getApiVersion());
+        if (ObjectHelper.isNotEmpty(configuration.getProxyHost())) {
+            LivePersonInputRules.host("proxyHost", configuration.getProxyHost());
         }
-        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+        checkHost("domain", configuration.getDomain(), false);
+        checkHost("csdsDomain", configuration.getCsdsDomain(), true);
+        URI base = baseUri(); // fails fast on a malformed baseUri
+        if (base != null && "http".equalsIgnoreCase(base.getScheme()) && !LivePersonInputRules.isLoopback(base.getHost())) {
+            getComponent().warnPlainHttpOnce(base);
+        }
+        if (ObjectHelper.isNotEmpty(configuration.getClientId()) != ObjectHelper.isNotEmpty(configuration.getClientSecret())) {
+            throw new IllegalArgumentException("liveperson-connector: set both clientId and clientSecret, or neither");
+        }
+        if (configuration.getConsumerJwsCacheSize() < 1) {
+            throw new IllegalArgumentException("liveperson-connector: option consumerJwsCacheSize must be at least 1");
+        }
+        checkClientProperties(configuration.getClientProperties());
+        if (EXTRA_KEYWORD_OPTIONS.matcher(getEndpointUri()).results().count() > 1) {
+            LOG.warn("liveperson-connector: an endpoint URI holds both appJwt and consumerJws. Camel 4.18 masks only"
+                     + " the first of them where it sanitises URIs itself (JMX EndpointUri, message history, events);"
+                     + " set tokens as component options or exchange properties instead (endpoint {})", this);
+        }
+    }
+
+    /** A host with an optional port and nothing else; see {@link LivePersonInputRules#host}. */
+    private static void checkHost(String option, String host, boolean required) {
+        if (ObjectHelper.isEmpty(host)) {
+            if (required) {
+                throw new IllegalArgumentException("liveperson-connector: option " + option + " is required");
+            }
+            return;
+        }
+        LivePersonInputRules.host(option, host);
+    }
+
+    private static void checkClientProperties(String clientProperties) {
+        if (ObjectHelper.isEmpty(clientProperties)) {
+            return;
+        }
+        try {
+            if (!LivePersonJson.MAPPER.readTree(clientProperties).isObject()) {
+                throw new IllegalArgumentException("liveperson-connector: option clientProperties must be a JSON object");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("liveperson-connector: option clientProperties is not valid JSON", e);
+        }
+        if (!clientProperties.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             throw new IllegalArgumentException(
-                    "liveperson-connector: option accountId must be 1-64 letters, digits, '-' or '_'");
+                    "liveperson-connector: option clientProperties must be printable ASCII (it is sent as a header)");
         }
-        if (ObjectHelper.isEmpty(configuration.getDomain()) && ObjectHelper.isEmpty(configuration.getBaseUri())) {
-            throw new IllegalArgumentException("liveperson-connector: set option domain (or baseUri)");
-        }
-        messagingBaseUri(); // fails fast on a malformed domain or baseUri
     }
 
     @Override
@@ -130,18 +174,24 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
         super.doStop();
     }
 
-    /** Scheme, host and port of the messaging service: {@code baseUri}, else {@code https://{domain}}. */
-    public URI messagingBaseUri() {
-        String base = ObjectHelper.isNotEmpty(configuration.getBaseUri())
-                ? configuration.getBaseUri() : "https://" + configuration.getDomain();
-        URI uri = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
-        if (uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty())
-            || uri.getQuery() != null || uri.getFragment() != null || uri.getUserInfo() != null) {
-            throw new IllegalArgumentException(
-                    "liveperson-connector: domain/baseUri must be a host with an optional port, got '" + base + "'");
+    /**
+     * {@code baseUri} without a trailing slash, or null when unset: http or https, a host and an optional port and
+     * nothing else (see {@link LivePersonInputRules#baseUri}). Without it the component only ever uses https.
+     */
+    public URI baseUri() {
+        String base = configuration.getBaseUri();
+        if (ObjectHelper.isEmpty(base)) {
+            return null;
         }
-        return uri;
+        return LivePersonInputRules.baseUri(base);
     }
+
+    /** The token and domain state this endpoint shares with the component's other endpoints of the same account. */
+    LivePersonSession session() {
+        return getComponent().session(configuration, baseUri());
+    }
+
+    /** The messaging service as far as the options tell: {@code baseUri}, {@code https://{domain}}, else the Domain API. */
 
     /**
      * Camel's own URI sanitising masks only the first of several additional sensitive options, so the endpoint masks
@@ -154,7 +204,12 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
 
     @Override
     public String getServiceUrl() {
-        return messagingBaseUri().toString();
+        URI base = baseUri();
+        if (base != null) {
+            return base.toString();
+        }
+        return "https://" + (ObjectHelper.isNotEmpty(configuration.getDomain())
+                ? configuration.getDomain() : configuration.getCsdsDomain());
     }
 
     @Override

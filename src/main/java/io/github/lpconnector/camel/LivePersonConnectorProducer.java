@@ -1,31 +1,36 @@
 package io.github.lpconnector.camel;
 
 import java.net.URI;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.github.lpconnector.camel.batch.CreateBatch;
-import io.github.lpconnector.camel.batch.CreateBatchBuilder;
-import io.github.lpconnector.camel.batch.RequestBodyReader;
+import io.github.lpconnector.camel.LivePersonTokens.Credentials;
+import io.github.lpconnector.camel.LivePersonTokens.Plan;
 import io.github.lpconnector.camel.http.RetryPolicy;
 import io.github.lpconnector.camel.http.RetryingHttpCall;
 import io.github.lpconnector.camel.http.RetryingHttpCall.Answer;
-import io.github.lpconnector.camel.result.CreateConversationResult;
+import io.github.lpconnector.camel.operation.ConnectorCall;
+import io.github.lpconnector.camel.operation.ConnectorOperation;
 import io.github.lpconnector.camel.result.LivePersonAnswerReader;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import static io.github.lpconnector.camel.LivePersonConnectorConstants.CONVERSATION_ID;
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.HTTP_STATUS;
-import static io.github.lpconnector.camel.LivePersonConnectorConstants.MESSAGE_SEQUENCE;
 
 /**
- * Sends each exchange to the Connector API without blocking: body → request → HTTP (with scheduled retries) →
- * result or typed exception. The callback is completed exactly once on every path.
+ * Sends each exchange to the Connector API without blocking:
+ * <ol>
+ * <li>the operation turns the exchange into a checked call, and the token plan says where the tokens come from -
+ * an invalid exchange fails here, before any HTTP call;</li>
+ * <li>hosts and tokens are resolved (cached, or fetched once for all waiting exchanges);</li>
+ * <li>the call is made, with scheduled retries; after a 401, tokens the component obtained itself are renewed and
+ * the call is made once more;</li>
+ * <li>the answer becomes headers and body, or a typed exception.</li>
+ * </ol>
+ * The callback is completed exactly once on every path.
  */
 public class LivePersonConnectorProducer extends DefaultAsyncProducer {
 
@@ -33,67 +38,48 @@ public class LivePersonConnectorProducer extends DefaultAsyncProducer {
 
     private final LivePersonConnectorEndpoint endpoint;
     private final LivePersonConnectorConfiguration configuration;
-    private final RequestBodyReader bodyReader = new RequestBodyReader();
     private final LivePersonAnswerReader answerReader = new LivePersonAnswerReader();
-    private final CreateBatchBuilder batchBuilder;
-    private final LivePersonTokens tokens;
+    private final ConnectorOperation operation;
+    private LivePersonTokens tokens;
     private RetryingHttpCall http;
-    private URI createUri;
 
     public LivePersonConnectorProducer(LivePersonConnectorEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
-        this.batchBuilder = new CreateBatchBuilder(configuration);
-        this.tokens = new LivePersonTokens(configuration);
+        this.operation = ConnectorOperation.of(endpoint.getOperation(), configuration);
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (endpoint.getOperation() != LivePersonConnectorOperation.create) {
-            throw new UnsupportedOperationException("liveperson-connector:" + endpoint.getOperation()
-                                                    + " is not implemented yet; only create is");
-        }
-        String accountPath = "/api/account/" + configuration.getAccountId() + "/messaging/consumer/conversation";
-        createUri = URI.create(endpoint.messagingBaseUri() + accountPath + "?v=" + configuration.getApiVersion());
+        tokens = new LivePersonTokens(configuration, endpoint.session());
         http = new RetryingHttpCall(endpoint.getHttpClient(), endpoint.getRetryScheduler(),
                 new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryDelay(),
                         configuration.getMaxRetryDelay()), endpoint.getStatistics());
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        callback = endpoint.getStatistics().observe(exchange, callback);
+    public boolean process(Exchange exchange, AsyncCallback done) {
+        AsyncCallback callback = endpoint.getStatistics().observe(exchange, done);
+        ConnectorCall call;
+        CompletableFuture<Answer> answered;
         try {
-            return create(exchange, callback);
+            call = operation.prepare(exchange);
+            Plan plan = tokens.plan(exchange);
+            LOG.debug("LivePerson {} (exchange {})", call.operation(), exchange.getExchangeId());
+            answered = callWithRenewal(call, plan);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-    }
-
-    private boolean create(Exchange exchange, AsyncCallback callback) throws Exception {
-        JsonNode body = bodyReader.read(exchange.getMessage().getBody());
-        CreateBatch batch = batchBuilder.build(body, exchange.getExchangeId());
-        Map<String, String> headers = tokens.authHeaders(exchange);
-        byte[] json = LivePersonJson.MAPPER.writeValueAsBytes(batch.requests());
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("Opening a conversation with {} requests (exchange {})", batch.requests().size(),
-                    exchange.getExchangeId());
-        }
-        // what the answer is matched against: the ids only, so the batch's tree is not kept while the call is out
-        String profileId = batch.profileRequestId();
-        String conversationId = batch.conversationRequestId();
-        String messageId = batch.messageRequestId();
-
-        http.post("create", createUri, json, headers).whenComplete((answer, failure) -> {
+        answered.whenComplete((answer, failure) -> {
             try {
                 if (failure != null) {
-                    exchange.setException(failure);
+                    exchange.setException(unwrap(failure));
                 } else {
-                    onCreateAnswer(exchange, profileId, conversationId, messageId, answer);
+                    onAnswer(exchange, call, answer);
                 }
             } catch (Exception e) {
                 exchange.setException(e);
@@ -104,27 +90,57 @@ public class LivePersonConnectorProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    private void onCreateAnswer(Exchange exchange, String profileId, String conversationId, String messageId,
-                                Answer answer) {
-        Message message = exchange.getMessage();
-        message.setHeader(HTTP_STATUS, answer.response().status());
+    /** Resolves the credentials and calls; after a 401 on a token the component fetched, renews it and calls again, once. */
+    private CompletableFuture<Answer> callWithRenewal(ConnectorCall call, Plan plan) {
+        return attempt(call, plan).handle((result, failure) -> {
+            if (failure == null && result.answer().response().status() == 401
+                && tokens.renewAfter401(result.credentials(), errorCode(call, result.answer()), false)) {
+                LOG.debug("LivePerson {} answered 401: renewing the token and trying once more", call.operation());
+                return attempt(call, plan).thenApply(Attempt::answer);
+            }
+            if (failure != null && plan.appJwt() == null && LivePersonTokens.isIdp401(unwrap(failure))) {
+                LOG.debug("The IDP answered 401: renewing the AppJWT and trying once more");
+                return attempt(call, plan).thenApply(Attempt::answer); // resolve dropped the refused AppJWT
+            }
+            return failure != null ? CompletableFuture.<Answer> failedFuture(unwrap(failure))
+                    : CompletableFuture.completedFuture(result.answer());
+        }).thenCompose(next -> next);
+    }
+
+    /** An answer and the credentials it was obtained with. */
+    private record Attempt(Answer answer, Credentials credentials) {
+    }
+
+    private CompletableFuture<Attempt> attempt(ConnectorCall call, Plan plan) {
+        return tokens.resolve(plan, http).thenCompose(credentials -> {
+            String pathAndQuery = call.pathAndQuery();
+            int query = pathAndQuery.indexOf('?');
+            URI uri = LivePersonInputRules.sameOrigin(credentials.messagingBase(),
+                    URI.create(credentials.messagingBase() + pathAndQuery),
+                    query >= 0 ? pathAndQuery.substring(0, query) : pathAndQuery);
+            return http.post(call.operation(), uri, call.json(), tokens.headers(credentials))
+                    .thenApply(answer -> new Attempt(answer, credentials));
+        });
+    }
+
+    private Integer errorCode(ConnectorCall call, Answer answer) {
+        return answerReader.httpError(call.operation(), answer.response(), answer.attempts()).getErrorCode();
+    }
+
+    private void onAnswer(Exchange exchange, ConnectorCall call, Answer answer) {
+        exchange.getMessage().setHeader(HTTP_STATUS, answer.response().status());
         if (!answer.response().isSuccess()) {
-            exchange.setException(answerReader.httpError("create", answer.response(), answer.attempts()));
+            exchange.setException(answerReader.httpError(call.operation(), answer.response(), answer.attempts()));
             return;
         }
-        try {
-            CreateConversationResult result
-                    = answerReader.readCreate(profileId, conversationId, messageId, answer.response());
-            message.setHeader(CONVERSATION_ID, result.conversationId());
-            if (result.messageSequence() != null) {
-                message.setHeader(MESSAGE_SEQUENCE, result.messageSequence());
-            }
-            message.setBody(result);
-        } catch (LivePersonRequestFailedException e) {
-            if (e.getConversationId() != null) {
-                message.setHeader(CONVERSATION_ID, e.getConversationId());
-            }
-            exchange.setException(e);
+        call.onSuccess(exchange, answer.response());
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
         }
+        return t;
     }
 }

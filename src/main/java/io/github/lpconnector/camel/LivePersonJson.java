@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
@@ -20,6 +21,8 @@ public final class LivePersonJson {
     public static final int MAX_NESTING_DEPTH = 64;
     /** Longest string value read. */
     public static final int MAX_STRING_LENGTH = 256 * 1024;
+    /** Most JSON values (objects, arrays, scalars) in a tree given as objects rather than text. */
+    public static final int MAX_NODES = 100_000;
 
     public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
@@ -36,5 +39,49 @@ public final class LivePersonJson {
             .build();
 
     private LivePersonJson() {
+    }
+
+    /**
+     * Applies the reading limits to a tree that was not parsed from text (a {@link JsonNode} body, or one made from a
+     * Map, List or record): depth, string length and number of nodes. Iterative, so a deep tree cannot overflow the
+     * stack.
+     *
+     * @throws LivePersonValidationException naming {@code field} when a limit is exceeded
+     */
+    public static JsonNode checkBounds(JsonNode root, String field) {
+        java.util.ArrayDeque<JsonNode> nodes = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        nodes.push(root);
+        depths.push(0);
+        long count = 0;
+        while (!nodes.isEmpty()) {
+            JsonNode node = nodes.pop();
+            int depth = depths.pop();
+            if (++count > MAX_NODES) {
+                throw new LivePersonValidationException(field, "has more than " + MAX_NODES + " JSON values");
+            }
+            if (node.isContainerNode()) {
+                if (depth + 1 > MAX_NESTING_DEPTH) {
+                    throw new LivePersonValidationException(field, "is nested deeper than " + MAX_NESTING_DEPTH + " levels");
+                }
+                for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                    java.util.Map.Entry<String, JsonNode> entry = it.next();
+                    if (entry.getKey().length() > MAX_STRING_LENGTH) {
+                        throw new LivePersonValidationException(field, "has a key longer than " + MAX_STRING_LENGTH + " characters");
+                    }
+                    nodes.push(entry.getValue());
+                    depths.push(depth + 1);
+                }
+                if (node.isArray()) {
+                    for (JsonNode element : node) {
+                        nodes.push(element);
+                        depths.push(depth + 1);
+                    }
+                }
+            } else if (node.isTextual() && node.textValue().length() > MAX_STRING_LENGTH) {
+                throw new LivePersonValidationException(field, "has a string longer than " + MAX_STRING_LENGTH + " characters");
+            }
+        }
+        return root;
     }
 }

@@ -1,49 +1,180 @@
 package io.github.lpconnector.camel;
 
+import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import io.github.lpconnector.camel.LivePersonAuthenticationException.Step;
+import io.github.lpconnector.camel.auth.LivePersonSession;
+import io.github.lpconnector.camel.auth.ServiceDomains.Bases;
+import io.github.lpconnector.camel.http.RetryingHttpCall;
 import org.apache.camel.Exchange;
 
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.HEADER_AUTHORIZATION;
+import static io.github.lpconnector.camel.LivePersonConnectorConstants.HEADER_CLIENT_PROPERTIES;
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.HEADER_ON_BEHALF;
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_APP_JWT;
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_CONSUMER_JWS;
+import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_EXT_CONSUMER_ID;
 
 /**
- * Finds the two tokens of an exchange: its exchange properties first, then the endpoint's options. Never reads
- * message headers, which an inbound Kafka or JMS message could set.
+ * Finds the two tokens of an exchange, in this order: its exchange properties, then the endpoint's options, then
+ * automatic acquisition (AppJWT from Sentinel with {@code clientId}/{@code clientSecret}; ConsumerJWS from the IDP
+ * for {@code LivePersonExtConsumerId}/{@code extConsumerId}). Never reads message headers, which an inbound Kafka or
+ * JMS message could set.
  */
 final class LivePersonTokens {
 
     private final LivePersonConnectorConfiguration configuration;
+    private final LivePersonSession session;
 
-    LivePersonTokens(LivePersonConnectorConfiguration configuration) {
+    LivePersonTokens(LivePersonConnectorConfiguration configuration, LivePersonSession session) {
         this.configuration = configuration;
+        this.session = session;
     }
 
-    /** The {@code Authorization} and {@code X-LP-ON-BEHALF} headers for this exchange. */
-    Map<String, String> authHeaders(Exchange exchange) {
-        String appJwt = find(exchange, PROPERTY_APP_JWT, configuration.getAppJwt(), "appJwt");
-        String consumerJws = find(exchange, PROPERTY_CONSUMER_JWS, configuration.getConsumerJws(), "consumerJws");
-        return Map.of(HEADER_AUTHORIZATION, appJwt, HEADER_ON_BEHALF, consumerJws);
+    /**
+     * Where an exchange's tokens come from; a null token is fetched.
+     *
+     * @param appJwt        the given AppJWT, or null to fetch it from Sentinel
+     * @param consumerJws   the given ConsumerJWS, or null to fetch it from the IDP
+     * @param extConsumerId the consumer whose ConsumerJWS is fetched, when {@code consumerJws} is null
+     */
+    record Plan(String appJwt, String consumerJws, String extConsumerId) {
+
+        boolean fetchesTokens() {
+            return appJwt == null || consumerJws == null;
+        }
     }
 
-    private static String find(Exchange exchange, String property, String option, String optionName) {
+    /**
+     * The tokens and the messaging host of one call.
+     *
+     * @param appJwtFetched      whether the component obtained the AppJWT itself (so may renew it after a 401)
+     * @param consumerJwsFetched whether the component obtained the ConsumerJWS itself
+     */
+    record Credentials(URI messagingBase, String appJwt, boolean appJwtFetched, String consumerJws,
+            boolean consumerJwsFetched, String extConsumerId) {
+    }
+
+    /** Decides where the tokens come from, before any HTTP call; throws when no source is configured. */
+    Plan plan(Exchange exchange) {
+        String appJwt = given(exchange, PROPERTY_APP_JWT, configuration.getAppJwt(), "appJwt");
+        if (appJwt == null && (!configuration.hasClientCredentials() || session.appJwts() == null)) {
+            throw new LivePersonValidationException(PROPERTY_APP_JWT, "missing: set exchange property "
+                                                                      + PROPERTY_APP_JWT
+                                                                      + ", option appJwt, or options clientId and clientSecret");
+        }
+        String consumerJws = given(exchange, PROPERTY_CONSUMER_JWS, configuration.getConsumerJws(), "consumerJws");
+        String extConsumerId = null;
+        if (consumerJws == null) {
+            extConsumerId = extConsumerId(exchange);
+            if (extConsumerId == null) {
+                throw new LivePersonValidationException(PROPERTY_CONSUMER_JWS, "missing: set exchange property "
+                                                                               + PROPERTY_CONSUMER_JWS
+                                                                               + ", option consumerJws, or a consumer in exchange property "
+                                                                               + PROPERTY_EXT_CONSUMER_ID
+                                                                               + " or option extConsumerId");
+            }
+        }
+        return new Plan(appJwt, consumerJws, extConsumerId);
+    }
+
+    /** Obtains what the plan leaves open: hosts (once), the AppJWT, then the ConsumerJWS. */
+    CompletableFuture<Credentials> resolve(Plan plan, RetryingHttpCall http) {
+        return session.domains().bases(http, plan.fetchesTokens())
+                .thenCompose(bases -> appJwt(plan, bases, http)
+                        .thenCompose(appJwt -> consumerJws(plan, bases, appJwt, http)
+                                .thenApply(jws -> new Credentials(bases.messaging(), appJwt, plan.appJwt() == null, jws,
+                                        plan.consumerJws() == null, plan.extConsumerId()))));
+    }
+
+    /**
+     * Called when LivePerson answered 401 (the messaging service with {@code errorCode}, or the IDP): drops the
+     * refused tokens the component obtained itself. True when the exchange should be tried again, once.
+     */
+    boolean renewAfter401(Credentials credentials, Integer errorCode, boolean fromIdp) {
+        boolean renewed = false;
+        boolean consumerJwsRefused = errorCode != null && (errorCode == 40103 || errorCode == 40104);
+        if (credentials.appJwtFetched() && !consumerJwsRefused) {
+            session.appJwts().invalidate(credentials.appJwt());
+            renewed = true;
+        }
+        if (!fromIdp && credentials.consumerJwsFetched() && consumerJwsRefused) {
+            session.consumerJwss().invalidate(credentials.extConsumerId(), credentials.consumerJws());
+            renewed = true;
+        }
+        return renewed;
+    }
+
+    /** The request headers of a Connector API call with these credentials. */
+    Map<String, String> headers(Credentials credentials) {
+        Map<String, String> headers = new HashMap<>(4);
+        headers.put(HEADER_AUTHORIZATION, credentials.appJwt());
+        headers.put(HEADER_ON_BEHALF, credentials.consumerJws());
+        if (configuration.getClientProperties() != null && !configuration.getClientProperties().isBlank()) {
+            headers.put(HEADER_CLIENT_PROPERTIES, configuration.getClientProperties());
+        }
+        return headers;
+    }
+
+    private CompletableFuture<String> appJwt(Plan plan, Bases bases, RetryingHttpCall http) {
+        if (plan.appJwt() != null) {
+            return CompletableFuture.completedFuture(plan.appJwt());
+        }
+        return session.appJwts().token(http, bases.sentinel());
+    }
+
+    private CompletableFuture<String> consumerJws(Plan plan, Bases bases, String appJwt, RetryingHttpCall http) {
+        if (plan.consumerJws() != null) {
+            return CompletableFuture.completedFuture(plan.consumerJws());
+        }
+        URI idp;
+        try {
+            idp = bases.idp();
+        } catch (LivePersonAuthenticationException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<String> jws = session.consumerJwss().token(http, idp, appJwt, plan.extConsumerId());
+        if (plan.appJwt() == null) {
+            // completes after the action: whoever sees the failure finds the refused AppJWT already dropped
+            return jws.whenComplete((token, failure) -> {
+                if (isIdp401(failure)) {
+                    session.appJwts().invalidate(appJwt); // the IDP refused our AppJWT: the next try fetches a new one
+                }
+            });
+        }
+        return jws;
+    }
+
+    private String extConsumerId(Exchange exchange) {
+        Object value = exchange.getProperty(PROPERTY_EXT_CONSUMER_ID);
+        String id = value != null ? value.toString() : configuration.getExtConsumerId();
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        String field = value != null ? PROPERTY_EXT_CONSUMER_ID : "extConsumerId";
+        return LivePersonInputRules.externalId(field, id);
+    }
+
+    /** The token from the exchange property, else the option; null when neither gives one. */
+    private static String given(Exchange exchange, String property, String option, String optionName) {
         Object value = exchange.getProperty(property);
         String token = value != null ? value.toString() : option;
         String source = value != null ? "exchange property " + property : "option " + optionName;
         if (token == null || token.isBlank()) {
-            throw new LivePersonValidationException(property,
-                    "missing: set exchange property " + property + " or option " + optionName);
+            return null;
         }
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c < 0x21 || c > 0x7e) {
-                // the token itself stays out of the message
-                throw new LivePersonValidationException(property, "the token from " + source
-                                                                  + " has a space, control or non-ASCII character at index " + i);
-            }
+        return LivePersonInputRules.token(property, source, token);
+    }
+
+    /** True for the failure of a ConsumerJWS call that the IDP refused with 401. */
+    static boolean isIdp401(Throwable failure) {
+        if (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
+            failure = failure.getCause();
         }
-        return token;
+        return failure instanceof LivePersonAuthenticationException e && e.getStep() == Step.CONSUMER_JWS
+               && e.getHttpResponseCode() == 401;
     }
 }

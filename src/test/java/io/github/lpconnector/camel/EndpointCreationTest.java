@@ -2,7 +2,7 @@ package io.github.lpconnector.camel;
 
 import io.github.lpconnector.camel.support.LivePersonTestSupport;
 import org.apache.camel.Endpoint;
-import org.apache.camel.FailedToCreateProducerException;
+import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Endpoint URIs: unknown options and operations, required accountId, unimplemented operations, inheritance. */
+/** Endpoint URIs: unknown options and operations, required accountId, send/close without a conversation, inheritance. */
 class EndpointCreationTest extends LivePersonTestSupport {
 
     @Test
@@ -42,22 +42,19 @@ class EndpointCreationTest extends LivePersonTestSupport {
     }
 
     @Test
-    void sendIsNotImplementedYet() {
-        // the producer refuses to start: a route using it fails at startup, not on the first exchange
-        assertThatThrownBy(() -> template.send("liveperson-connector:send", e -> e.getMessage().setBody("hi")))
-                .isInstanceOf(FailedToCreateProducerException.class)
-                .rootCause().isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("liveperson-connector:send is not implemented yet; only create is");
+    void sendWithoutConversationIdFailsBeforeAnyCall() {
+        // send and close are implemented (see the lifecycle tests); without the conversation they refuse the exchange
+        Exchange exchange = template.send("liveperson-connector:send", e -> e.getMessage().setBody("hi"));
+        assertThat(exchange.getException()).isInstanceOf(LivePersonValidationException.class)
+                .hasMessageContaining(LivePersonConnectorConstants.CONVERSATION_ID);
         assertThat(server.requestCount()).isZero();
     }
 
     @Test
-    void closeIsNotImplementedYet() {
-        // the producer refuses to start: a route using it fails at startup, not on the first exchange
-        assertThatThrownBy(() -> template.send("liveperson-connector:close", e -> e.getMessage().setBody("hi")))
-                .isInstanceOf(FailedToCreateProducerException.class)
-                .rootCause().isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("liveperson-connector:close is not implemented yet; only create is");
+    void closeWithoutConversationIdFailsBeforeAnyCall() {
+        Exchange exchange = template.send("liveperson-connector:close", e -> e.getMessage().setBody("hi"));
+        assertThat(exchange.getException()).isInstanceOf(LivePersonValidationException.class)
+                .hasMessageContaining(LivePersonConnectorConstants.CONVERSATION_ID);
         assertThat(server.requestCount()).isZero();
     }
 

@@ -3,7 +3,6 @@ package io.github.lpconnector.camel.batch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -34,7 +33,7 @@ public final class RequestBodyReader {
             throw new LivePersonValidationException(FIELD, "is null; expected JSON, a Map, a List, text or a typed request");
         }
         if (body instanceof JsonNode node) {
-            return node;
+            return LivePersonJson.checkBounds(node, FIELD);
         }
         if (body instanceof String text) {
             return fromText(text);
@@ -53,11 +52,14 @@ public final class RequestBodyReader {
             }
         }
         if (body instanceof Map<?, ?> || body instanceof Collection<?> || body instanceof Record) {
+            checkObjectGraph(body);
+            JsonNode tree;
             try {
-                return mapper.valueToTree(body);
-            } catch (IllegalArgumentException e) {
+                tree = mapper.valueToTree(body);
+            } catch (IllegalArgumentException | StackOverflowError e) {
                 throw new LivePersonValidationException(FIELD, "cannot be written as JSON: " + e.getMessage(), e);
             }
+            return LivePersonJson.checkBounds(tree, FIELD);
         }
         throw new LivePersonValidationException(FIELD, "has unsupported type " + body.getClass().getName()
                                                        + "; expected String, byte[], InputStream, Map, List or "
@@ -87,16 +89,57 @@ public final class RequestBodyReader {
         }
     }
 
-    private static String decodeUtf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new LivePersonValidationException(FIELD, "is not UTF-8 text", e);
+    /**
+     * Walks Maps, Collections and arrays without recursion before Jackson does: a structure deeper than the nesting
+     * limit, or one that contains itself, is refused here rather than overflowing the stack.
+     */
+    private static void checkObjectGraph(Object body) {
+        java.util.ArrayDeque<Object> values = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        values.push(body);
+        depths.push(1);
+        long count = 0;
+        while (!values.isEmpty()) {
+            Object value = values.pop();
+            int depth = depths.pop();
+            if (++count > LivePersonJson.MAX_NODES) {
+                throw new LivePersonValidationException(FIELD, "has more than " + LivePersonJson.MAX_NODES + " values");
+            }
+            Iterable<?> children;
+            if (value instanceof Map<?, ?> map) {
+                children = map.values();
+            } else if (value instanceof Collection<?> collection) {
+                children = collection;
+            } else if (value instanceof Object[] array) {
+                children = java.util.Arrays.asList(array);
+            } else {
+                continue;
+            }
+            if (depth > LivePersonJson.MAX_NESTING_DEPTH) {
+                // a Map or List that contains itself ends here too
+                throw new LivePersonValidationException(FIELD, "is nested deeper than " + LivePersonJson.MAX_NESTING_DEPTH
+                                                               + " levels (or contains itself)");
+            }
+            for (Object child : children) {
+                values.push(child == null ? NULL : child);
+                depths.push(depth + 1);
+            }
         }
+    }
+
+    private static final Object NULL = new Object();
+
+    private static String decodeUtf8(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (result.isError()) {
+            throw new LivePersonValidationException(FIELD, "is not UTF-8 text: malformed byte at offset " + in.position());
+        }
+        return out.flip().toString();
     }
 
     private static byte[] readBounded(InputStream stream) {

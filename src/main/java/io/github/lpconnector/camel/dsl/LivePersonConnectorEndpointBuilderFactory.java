@@ -338,6 +338,66 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
+         * The client id of your Connector API installation: with clientSecret, the component obtains, caches and renews the AppJWT itself.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: security
+         *
+         * @param clientId the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder clientId(String clientId) {
+            doSetProperty("clientId", clientId);
+            return this;
+        }
+
+        /**
+         * The client secret of your Connector API installation, used with clientId.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: security
+         *
+         * @param clientSecret the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder clientSecret(String clientSecret) {
+            doSetProperty("clientSecret", clientSecret);
+            return this;
+        }
+
+        /**
+         * The consumer whose ConsumerJWS the component obtains from the IDP when no ConsumerJWS is given; the exchange property LivePersonExtConsumerId wins.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: security
+         *
+         * @param extConsumerId the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder extConsumerId(String extConsumerId) {
+            doSetProperty("extConsumerId", extConsumerId);
+            return this;
+        }
+
+        /**
+         * A JSON object sent as the Client-Properties header on every create, send and close call, e.g. {"type":".ClientProperties","features":["AUTO_MESSAGES"]}.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: producer
+         *
+         * @param clientProperties the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder clientProperties(String clientProperties) {
+            doSetProperty("clientProperties", clientProperties);
+            return this;
+        }
+
+        /**
          * TLS settings (trust store, key store, protocols) for the connection to LivePerson.
          *
          * The option is a: <code>org.apache.camel.support.jsse.SSLContextParameters</code> type.
@@ -436,8 +496,8 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
-         * Replaces https://{domain}: scheme, host and port of the messaging service, e.g. http://localhost:8089 to
-         * talk to the LiveEngage emulator or a mock server.
+         * Replaces https://{host} of every call - messaging service, Sentinel, IDP and Domain API - e.g.
+         * http://localhost:8089 to talk to the LiveEngage emulator, which serves all of them on one port. For tests.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
@@ -448,6 +508,54 @@ public interface LivePersonConnectorEndpointBuilderFactory {
          */
         default AdvancedLivePersonConnectorEndpointBuilder baseUri(String baseUri) {
             doSetProperty("baseUri", baseUri);
+            return this;
+        }
+
+        /**
+         * The host of LivePerson's Domain API, asked once for the hosts of asyncMessagingEnt, sentinel and idp.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Default: api.liveperson.net
+         * Group: advanced
+         *
+         * @param csdsDomain the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder csdsDomain(String csdsDomain) {
+            doSetProperty("csdsDomain", csdsDomain);
+            return this;
+        }
+
+        /**
+         * How many ConsumerJWSs (one per consumer) the component keeps; the least recently used goes first.
+         *
+         * The option is a: <code>int</code> type.
+         *
+         * Default: 10000
+         * Group: advanced
+         *
+         * @param consumerJwsCacheSize the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder consumerJwsCacheSize(int consumerJwsCacheSize) {
+            doSetProperty("consumerJwsCacheSize", consumerJwsCacheSize);
+            return this;
+        }
+
+        /**
+         * How many ConsumerJWSs (one per consumer) the component keeps; the least recently used goes first.
+         *
+         * The option will be converted to a <code>int</code> type.
+         *
+         * Default: 10000
+         * Group: advanced
+         *
+         * @param consumerJwsCacheSize the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder consumerJwsCacheSize(String consumerJwsCacheSize) {
+            doSetProperty("consumerJwsCacheSize", consumerJwsCacheSize);
             return this;
         }
 

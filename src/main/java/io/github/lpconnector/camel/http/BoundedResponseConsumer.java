@@ -27,6 +27,16 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<LivePers
 
     @Override
     protected void start(HttpResponse response, ContentType contentType) throws HttpException, IOException {
+        Header length = response.getFirstHeader("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.getValue().trim()) > maxBytes) {
+                    throw new ResponseTooLargeException(maxBytes); // refused before a byte of it is read
+                }
+            } catch (NumberFormatException e) {
+                // HttpClient itself refuses a malformed Content-Length
+            }
+        }
         this.head = response;
         // sized from Content-Length when it is there, so the usual answer is read without growing or copying
         long declared = declaredLength(response);
@@ -79,8 +89,15 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<LivePers
 
     /** The answer is larger than the limit. */
     static final class ResponseTooLargeException extends IOException {
+        private final int maxBytes;
+
         ResponseTooLargeException(int maxBytes) {
             super("LivePerson's answer is larger than " + maxBytes + " bytes");
+            this.maxBytes = maxBytes;
+        }
+
+        int maxBytes() {
+            return maxBytes;
         }
     }
 }

@@ -2,16 +2,23 @@ package io.github.lpconnector.camel.http;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 
 import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -20,6 +27,9 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
+import org.apache.hc.client5.http.ssl.HttpsSupport;
+import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHost;
@@ -39,10 +49,28 @@ public final class LivePersonHttpClient implements Closeable {
     /** Answers from the Connector API are small; anything beyond this is refused rather than buffered. */
     public static final int MAX_RESPONSE_BYTES = 1024 * 1024;
 
-    private final CloseableHttpAsyncClient client;
+    /**
+     * Ends any attempt that has no complete answer after connectTimeout + requestTimeout, however the server
+     * trickles bytes: the response timeout alone only bounds the silence between two reads.
+     */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
 
-    private LivePersonHttpClient(CloseableHttpAsyncClient client) {
+    private final CloseableHttpAsyncClient client;
+    private final long deadlineMillis;
+
+    private LivePersonHttpClient(CloseableHttpAsyncClient client, long deadlineMillis) {
         this.client = client;
+        this.deadlineMillis = deadlineMillis;
+    }
+
+    private static ScheduledThreadPoolExecutor deadlineTimer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "LivePersonHttpDeadline");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     public static LivePersonHttpClient create(LivePersonConnectorConfiguration configuration, CamelContext context)
@@ -53,10 +81,14 @@ public final class LivePersonHttpClient implements Closeable {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofMilliseconds(configuration.getConnectTimeout()))
                         .build());
-        if (configuration.getSslContextParameters() != null) {
-            SSLContext sslContext = configuration.getSslContextParameters().createSSLContext(context);
-            connections.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildAsync());
-        }
+        SSLContext sslContext = configuration.getSslContextParameters() != null
+                ? configuration.getSslContextParameters().createSSLContext(context) : SSLContexts.createSystemDefault();
+        // host names are always checked by HttpClient itself (and by JSSE): a trusted certificate made out to
+        // another host is refused whatever the SSLContext in use
+        connections.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext)
+                .setHostnameVerifier(HttpsSupport.getDefaultHostnameVerifier())
+                .setHostVerificationPolicy(HostnameVerificationPolicy.BOTH)
+                .buildAsync());
         PoolingAsyncClientConnectionManager connectionManager = connections.build();
 
         var builder = HttpAsyncClients.custom()
@@ -80,7 +112,8 @@ public final class LivePersonHttpClient implements Closeable {
         }
         CloseableHttpAsyncClient client = builder.build();
         client.start();
-        return new LivePersonHttpClient(client);
+        return new LivePersonHttpClient(client,
+                (long) configuration.getConnectTimeout() + (long) configuration.getRequestTimeout());
     }
 
     /**
@@ -89,8 +122,32 @@ public final class LivePersonHttpClient implements Closeable {
      */
     public CompletableFuture<LivePersonHttpResponse> postJson(URI uri, byte[] json, Map<String, String> headers) {
         Target target = target(uri);
-        SimpleHttpRequest built = SimpleHttpRequest.create(Method.POST, target.host(), target.pathAndQuery());
-        built.setBody(json, ContentType.APPLICATION_JSON);
+        SimpleHttpRequest request = SimpleHttpRequest.create(Method.POST, target.host(), target.pathAndQuery());
+        request.setBody(json, ContentType.APPLICATION_JSON);
+        return execute(request, headers);
+    }
+
+    /** POSTs an {@code application/x-www-form-urlencoded} body made of {@code form}, as {@link #postJson}. */
+    public CompletableFuture<LivePersonHttpResponse> postForm(URI uri, Map<String, String> form,
+                                                              Map<String, String> headers) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((name, value) -> {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        });
+        return execute(SimpleRequestBuilder.post(uri)
+                .setBody(body.toString(), ContentType.APPLICATION_FORM_URLENCODED).build(), headers);
+    }
+
+    /** GETs {@code uri}, as {@link #postJson}. */
+    public CompletableFuture<LivePersonHttpResponse> get(URI uri, Map<String, String> headers) {
+        return execute(SimpleRequestBuilder.get(uri).build(), headers);
+    }
+
+    private CompletableFuture<LivePersonHttpResponse> execute(SimpleHttpRequest built, Map<String, String> headers) {
         headers.forEach(built::addHeader);
         CompletableFuture<LivePersonHttpResponse> result = new CompletableFuture<>();
         Future<LivePersonHttpResponse> inFlight = client.execute(SimpleRequestProducer.create(built),
@@ -110,7 +167,11 @@ public final class LivePersonHttpClient implements Closeable {
                         result.completeExceptionally(new IOException("request cancelled"));
                     }
                 });
+        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> result.completeExceptionally(new SocketTimeoutException(
+                "no complete answer within connectTimeout + requestTimeout (" + deadlineMillis + " ms)")),
+                deadlineMillis, TimeUnit.MILLISECONDS);
         result.whenComplete((r, e) -> {
+            deadline.cancel(false);
             if (e != null && !inFlight.isDone()) {
                 inFlight.cancel(true);
             }

@@ -7,6 +7,10 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.concurrent.CompletionException;
 
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+import io.github.lpconnector.camel.LivePersonAnswerTooLargeException;
 import io.github.lpconnector.camel.LivePersonTransportException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
@@ -63,6 +67,17 @@ public record RetryPolicy(int maxRetries, long retryDelay, long maxRetryDelay) {
     /** The typed exception for a call that got no answer. */
     public LivePersonTransportException transportFailure(String operation, Throwable failure, int attempts) {
         Throwable cause = unwrap(failure);
+        if (cause instanceof BoundedResponseConsumer.ResponseTooLargeException tooLarge) {
+            return new LivePersonAnswerTooLargeException("LivePerson " + operation + " failed: the answer was refused,"
+                                                         + " it is larger than " + tooLarge.maxBytes() + " bytes",
+                    tooLarge.maxBytes(), attempts, cause);
+        }
+        if (cause instanceof SSLHandshakeException || cause instanceof SSLPeerUnverifiedException) {
+            return new LivePersonTransportException("LivePerson " + operation + " failed: TLS handshake refused (the"
+                                                    + " server certificate is not trusted or not for this host; see"
+                                                    + " sslContextParameters) (" + cause.getClass().getSimpleName() + ")",
+                    false, false, attempts, cause);
+        }
         boolean sent = !beforeSending(cause);
         boolean timeout = cause instanceof InterruptedIOException;
         String what = timeout ? (sent ? "no answer within the request timeout" : "connect timeout")

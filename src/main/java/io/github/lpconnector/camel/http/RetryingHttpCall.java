@@ -6,13 +6,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * POSTs with the endpoint's {@link RetryPolicy}: a retry is a task on a scheduler, so no thread waits, whatever
- * the delay. The returned future completes once, with the last answer or the typed transport failure.
+ * Calls LivePerson (POST JSON, POST form, GET) with the endpoint's {@link RetryPolicy}: a retry is a task on a
+ * scheduler, so no thread waits, whatever the delay. The returned future completes once, with the last answer or
+ * the typed transport failure.
  */
 public final class RetryingHttpCall {
 
@@ -45,11 +47,20 @@ public final class RetryingHttpCall {
     public record Answer(LivePersonHttpResponse response, int attempts) {
     }
 
+    /** POSTs a JSON body; see {@link LivePersonHttpClient#postJson}. */
     public CompletableFuture<Answer> post(String operation, URI uri, byte[] json, Map<String, String> headers) {
-        CompletableFuture<Answer> result = new CompletableFuture<>();
-        CompletableFuture<Answer> observed = observer.callStarted(operation, result);
-        attempt(operation, uri, json, headers, 1, result);
-        return observed;
+        return call(operation, () -> client.postJson(uri, json, headers));
+    }
+
+    /** POSTs a form body; see {@link LivePersonHttpClient#postForm}. */
+    public CompletableFuture<Answer> postForm(String operation, URI uri, Map<String, String> form,
+                                              Map<String, String> headers) {
+        return call(operation, () -> client.postForm(uri, form, headers));
+    }
+
+    /** GETs {@code uri}; see {@link LivePersonHttpClient#get}. */
+    public CompletableFuture<Answer> get(String operation, URI uri, Map<String, String> headers) {
+        return call(operation, () -> client.get(uri, headers));
     }
 
     /** How many retries this call site scheduled so far. */
@@ -57,10 +68,17 @@ public final class RetryingHttpCall {
         return retries.sum();
     }
 
-    private void attempt(String operation, URI uri, byte[] json, Map<String, String> headers, int attempt,
+    private CompletableFuture<Answer> call(String operation, Supplier<CompletableFuture<LivePersonHttpResponse>> request) {
+        CompletableFuture<Answer> result = new CompletableFuture<>();
+        CompletableFuture<Answer> observed = observer.callStarted(operation, result);
+        attempt(operation, request, 1, result);
+        return observed;
+    }
+
+    private void attempt(String operation, Supplier<CompletableFuture<LivePersonHttpResponse>> request, int attempt,
                          CompletableFuture<Answer> result) {
         try {
-            client.postJson(uri, json, headers).whenComplete((response, failure) -> {
+            request.get().whenComplete((response, failure) -> {
                 try {
                     long delay = failure == null
                             ? policy.delayAfterAnswer(attempt, response) : policy.delayAfterFailure(attempt, failure);
@@ -69,7 +87,7 @@ public final class RetryingHttpCall {
                         observer.retryScheduled(operation, result, attempt, response, failure, delay);
                         LOG.debug("LivePerson {} attempt {} got {}; retrying in {} ms", operation, attempt,
                                 failure == null ? "HTTP " + response.status() : failure.getClass().getSimpleName(), delay);
-                        scheduler.schedule(() -> attempt(operation, uri, json, headers, attempt + 1, result),
+                        scheduler.schedule(() -> attempt(operation, request, attempt + 1, result),
                                 delay, TimeUnit.MILLISECONDS);
                     } else if (failure != null) {
                         result.completeExceptionally(policy.transportFailure(operation, failure, attempt));
