@@ -27,20 +27,13 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<LivePers
 
     @Override
     protected void start(HttpResponse response, ContentType contentType) throws HttpException, IOException {
-        Header length = response.getFirstHeader("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.getValue().trim()) > maxBytes) {
-                    throw new ResponseTooLargeException(maxBytes); // refused before a byte of it is read
-                }
-            } catch (NumberFormatException e) {
-                // HttpClient itself refuses a malformed Content-Length
-            }
+        long declared = declaredLength(response);
+        if (declared > maxBytes) {
+            throw new ResponseTooLargeException(maxBytes); // refused before a byte of it is read
         }
         this.head = response;
         // sized from Content-Length when it is there, so the usual answer is read without growing or copying
-        long declared = declaredLength(response);
-        this.buffer = new byte[declared >= 0 && declared <= maxBytes ? (int) declared : 512];
+        this.buffer = new byte[declared >= 0 ? (int) declared : 512];
         this.length = 0;
     }
 
@@ -52,7 +45,7 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<LivePers
         try {
             return Long.parseLong(header.getValue().trim());
         } catch (NumberFormatException e) {
-            return -1;
+            return -1; // HttpClient itself refuses a malformed Content-Length
         }
     }
 

@@ -45,11 +45,16 @@ class BoundedResponseConsumerTest {
     }
 
     @Test
-    void wrongOrHugeContentLengthIsOnlyAHint() throws Exception {
+    void wrongContentLengthIsOnlyAHint() throws Exception {
         assertThat(read(new BoundedResponseConsumer(1024), "2", "abcdef").bodyAsText()).isEqualTo("abcdef");
-        assertThat(read(new BoundedResponseConsumer(1024), "999999999", "abc").bodyAsText()).isEqualTo("abc");
         assertThat(read(new BoundedResponseConsumer(1024), "nonsense", "abc").bodyAsText()).isEqualTo("abc");
         assertThat(read(new BoundedResponseConsumer(1024), "0").body()).isEmpty();
+    }
+
+    @Test
+    void declaredLargerThanTheLimitIsRefusedBeforeReading() {
+        assertThatThrownBy(() -> read(new BoundedResponseConsumer(1024), "999999999", "abc"))
+                .isInstanceOf(BoundedResponseConsumer.ResponseTooLargeException.class);
     }
 
     @Test
