@@ -169,12 +169,12 @@ final class Report {
     }
 
     XYChart chart() {
-        XYChart chart = new XYChartBuilder().width(900).height(560)
+        XYChart chart = new XYChartBuilder().width(1000).height(560)
                 .title("CREATE throughput against exchanges in flight (emulator on loopback)")
                 .xAxisTitle("exchanges in flight").yAxisTitle("exchanges/s").build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         List<Integer> latencies = cells.stream().map(CellResult::latencyMs).distinct().sorted().toList();
         for (int latency : latencies) {
             for (String contender : List.of(COMPONENT, HAND, RAW)) {
