@@ -1,14 +1,12 @@
 package io.github.lpconnector.camel;
 
-import org.apache.camel.spi.HttpResponseAware;
-
 /**
  * The component could not obtain what it needs to call the Connector API on its own: the hosts from the Domain API,
  * the AppJWT from Sentinel or the ConsumerJWS from the IDP. {@link #getStep()} says which, the HTTP status (0 when
  * no answer came) says how. Nothing was sent to the messaging service. Neither message nor fields ever hold a
  * secret or a token.
  */
-public class LivePersonAuthenticationException extends LivePersonConnectorException implements HttpResponseAware {
+public class LivePersonAuthenticationException extends LivePersonResponseException {
 
     /** The step that failed. */
     public enum Step {
@@ -22,8 +20,6 @@ public class LivePersonAuthenticationException extends LivePersonConnectorExcept
 
     private final Step step;
     private final String error;
-    private int httpResponseCode;
-    private String httpResponseStatus;
 
     /**
      * @param step   the failed step
@@ -34,11 +30,9 @@ public class LivePersonAuthenticationException extends LivePersonConnectorExcept
      */
     public LivePersonAuthenticationException(Step step, int status, String error, String detail, Throwable cause) {
         super("LivePerson " + step + " failed" + (status > 0 ? " with HTTP " + status : "")
-              + (error != null ? " (" + error + ")" : "") + ": " + detail, cause);
+              + (error != null ? " (" + error + ")" : "") + ": " + detail, status, error, cause);
         this.step = step;
         this.error = error;
-        this.httpResponseCode = status;
-        this.httpResponseStatus = error;
     }
 
     /** Which call failed: the domain lookup, the AppJWT or the ConsumerJWS. */
@@ -49,26 +43,5 @@ public class LivePersonAuthenticationException extends LivePersonConnectorExcept
     /** LivePerson's error code or title (e.g. {@code invalid_client}, {@code 40001}), or null. */
     public String getError() {
         return error;
-    }
-
-    /** The HTTP status of the failed call; 0 when no answer came. */
-    @Override
-    public int getHttpResponseCode() {
-        return httpResponseCode;
-    }
-
-    @Override
-    public void setHttpResponseCode(int code) {
-        this.httpResponseCode = code;
-    }
-
-    @Override
-    public String getHttpResponseStatus() {
-        return httpResponseStatus;
-    }
-
-    @Override
-    public void setHttpResponseStatus(String status) {
-        this.httpResponseStatus = status;
     }
 }

@@ -1,16 +1,12 @@
 package io.github.lpconnector.camel;
 
-import org.apache.camel.spi.HttpResponseAware;
-
 /**
  * LivePerson answered with an HTTP error status (400, 401, 429, 5xx), after the component's own retries where the
  * status is retryable. Carries the status, the body and, when LivePerson sent them, its {@code errorCode} and
  * {@code title}, and the {@code Retry-After} delay.
  */
-public class LivePersonHttpException extends LivePersonConnectorException implements HttpResponseAware {
+public class LivePersonHttpException extends LivePersonResponseException {
 
-    private int httpResponseCode;
-    private String httpResponseStatus;
     private final String responseBody;
     private final Integer errorCode;
     private final String title;
@@ -19,9 +15,7 @@ public class LivePersonHttpException extends LivePersonConnectorException implem
 
     public LivePersonHttpException(String operation, int status, String reasonPhrase, String responseBody,
                                    Integer errorCode, String title, Long retryAfterSeconds, int attempts) {
-        super(describe(operation, status, errorCode, title, attempts));
-        this.httpResponseCode = status;
-        this.httpResponseStatus = reasonPhrase;
+        super(describe(operation, status, errorCode, title, attempts), status, reasonPhrase, null);
         this.responseBody = responseBody;
         this.errorCode = errorCode;
         this.title = title;
@@ -43,25 +37,6 @@ public class LivePersonHttpException extends LivePersonConnectorException implem
         return sb.toString();
     }
 
-    @Override
-    public int getHttpResponseCode() {
-        return httpResponseCode;
-    }
-
-    @Override
-    public void setHttpResponseCode(int code) {
-        this.httpResponseCode = code;
-    }
-
-    @Override
-    public String getHttpResponseStatus() {
-        return httpResponseStatus;
-    }
-
-    @Override
-    public void setHttpResponseStatus(String status) {
-        this.httpResponseStatus = status;
-    }
 
     /** The body of LivePerson's answer, as text. */
     public String getResponseBody() {

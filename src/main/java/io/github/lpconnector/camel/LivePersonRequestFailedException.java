@@ -1,34 +1,29 @@
 package io.github.lpconnector.camel;
 
-import org.apache.camel.spi.HttpResponseAware;
-
 /**
  * LivePerson answered HTTP 200, but refused one of the requests inside it. When the conversation itself was opened
  * (for example only the first message was refused), {@link #getConversationId()} holds its id and the
  * {@code conversationId} header is set too: resend the message with {@code send} rather than opening a second
- * conversation.
+ * conversation. {@link #getHttpResponseCode()} is the item's code as a number (0 when it is not numeric).
  */
-public class LivePersonRequestFailedException extends LivePersonConnectorException implements HttpResponseAware {
+public class LivePersonRequestFailedException extends LivePersonResponseException {
 
     private final String requestType;
     private final String requestId;
     private final String code;
     private final String responseBody;
     private final String conversationId;
-    private int httpResponseCode;
-    private String httpResponseStatus;
 
     public LivePersonRequestFailedException(String requestType, String requestId, String code, String responseBody,
                                             String conversationId) {
         super("LivePerson refused " + requestType + " (reqId " + requestId + ") with code " + code
-              + (conversationId != null ? "; the conversation " + conversationId + " was opened" : ""));
+              + (conversationId != null ? "; the conversation " + conversationId + " was opened" : ""),
+              parseCode(code), code, null);
         this.requestType = requestType;
         this.requestId = requestId;
         this.code = code;
         this.responseBody = responseBody;
         this.conversationId = conversationId;
-        this.httpResponseCode = parseCode(code);
-        this.httpResponseStatus = code;
     }
 
     private static int parseCode(String code) {
@@ -62,26 +57,5 @@ public class LivePersonRequestFailedException extends LivePersonConnectorExcepti
     /** The id of the conversation that was opened despite the failure, or null when none was. */
     public String getConversationId() {
         return conversationId;
-    }
-
-    /** The item's code as a number; 0 when it is not numeric. */
-    @Override
-    public int getHttpResponseCode() {
-        return httpResponseCode;
-    }
-
-    @Override
-    public void setHttpResponseCode(int code) {
-        this.httpResponseCode = code;
-    }
-
-    @Override
-    public String getHttpResponseStatus() {
-        return httpResponseStatus;
-    }
-
-    @Override
-    public void setHttpResponseStatus(String status) {
-        this.httpResponseStatus = status;
     }
 }

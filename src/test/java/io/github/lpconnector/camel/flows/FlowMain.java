@@ -1,0 +1,43 @@
+package io.github.lpconnector.camel.flows;
+
+import java.util.Map;
+
+import io.github.lpconnector.camel.emulator.LiveEngageEmulator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+
+/** Starts example routes the way a user runs them: camel-main, routes from routes-examples/, properties. */
+public final class FlowMain {
+
+    public static final String ACCOUNT = "71234567";
+
+    private FlowMain() {
+    }
+
+    /**
+     * @param routes      a routes-include-pattern ({@code file:routes-examples/...}) or null
+     * @param javaPackage a package of Java DSL RouteBuilders to scan, or null
+     */
+    public static Main start(String routes, String javaPackage, LiveEngageEmulator emulator,
+                             Map<String, String> properties, Map<String, Object> beans) throws Exception {
+        Main main = new Main();
+        if (routes != null) {
+            main.configure().withRoutesIncludePattern(routes);
+        }
+        if (javaPackage != null) {
+            main.configure().withBasePackageScan(javaPackage);
+        }
+        main.configure().withShutdownTimeout(30);
+        main.addInitialProperty("camel.component.liveperson-connector.account-id", ACCOUNT);
+        main.addInitialProperty("camel.component.liveperson-connector.base-uri", emulator.baseUri());
+        properties.forEach(main::addInitialProperty);
+        main.bind("lpTokens", new EmulatorTokens(emulator, ACCOUNT));
+        beans.forEach(main::bind);
+        main.start();
+        return main;
+    }
+
+    public static CamelContext context(Main main) {
+        return main.getCamelContext();
+    }
+}
