@@ -197,8 +197,12 @@ public class LivePersonEndpointStatistics implements HttpCallObserver {
             if (body instanceof CreateConversationResult result) {
                 conversationsCreated.increment();
                 metrics.conversationCreated(operation);
-                int published = (int) result.outcomes().stream()
-                        .filter(o -> TYPE_PUBLISH_EVENT.equals(o.type()) && o.isOk()).count();
+                int published = 0;
+                for (RequestOutcome outcome : result.outcomes()) { // a loop: this runs for every exchange
+                    if (TYPE_PUBLISH_EVENT.equals(outcome.type()) && outcome.isOk()) {
+                        published++;
+                    }
+                }
                 if (published > 0) {
                     messagesSent.add(published);
                     metrics.messagesSent(operation, published);

@@ -3,12 +3,14 @@ package io.github.lpconnector.camel.batch;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
 import io.github.lpconnector.camel.LivePersonValidationException;
 
@@ -29,6 +31,12 @@ public final class CreateBatchBuilder {
     private static final Set<String> TTR_NAMES = Set.of("NORMAL", "URGENT", "PRIORITIZED", "CUSTOM");
     private static final List<String> ORDER = List.of(TYPE_SET_USER_PROFILE, TYPE_REQUEST_CONVERSATION, TYPE_PUBLISH_EVENT);
     private static final int MAX_ID_LENGTH = 64;
+    /** Text nodes are immutable: the constant ones are shared by every batch. */
+    private static final TextNode KIND_REQ = TextNode.valueOf("req");
+    private static final Map<String, TextNode> TYPE_NODES = Map.of(
+            TYPE_SET_USER_PROFILE, TextNode.valueOf(TYPE_SET_USER_PROFILE),
+            TYPE_REQUEST_CONVERSATION, TextNode.valueOf(TYPE_REQUEST_CONVERSATION),
+            TYPE_PUBLISH_EVENT, TextNode.valueOf(TYPE_PUBLISH_EVENT));
 
     private final LivePersonConnectorConfiguration configuration;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -82,9 +90,9 @@ public final class CreateBatchBuilder {
 
     private ObjectNode request(String id, String type, ObjectNode body) {
         ObjectNode request = nodes.objectNode();
-        request.put("kind", "req");
+        request.set("kind", KIND_REQ);
         request.put("id", id);
-        request.put("type", type);
+        request.set("type", TYPE_NODES.get(type));
         request.set("body", body);
         return request;
     }

@@ -1,8 +1,8 @@
 package io.github.lpconnector.camel.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
 import org.apache.hc.core5.http.ContentType;
@@ -18,7 +18,8 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<LivePers
 
     private final int maxBytes;
     private HttpResponse head;
-    private ByteArrayOutputStream buffer;
+    private byte[] buffer;
+    private int length;
 
     BoundedResponseConsumer(int maxBytes) {
         this.maxBytes = maxBytes;
@@ -26,18 +27,26 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<LivePers
 
     @Override
     protected void start(HttpResponse response, ContentType contentType) throws HttpException, IOException {
-        Header length = response.getFirstHeader("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.getValue().trim()) > maxBytes) {
-                    throw new ResponseTooLargeException(maxBytes); // refused before a byte of it is read
-                }
-            } catch (NumberFormatException e) {
-                // HttpClient itself refuses a malformed Content-Length
-            }
+        long declared = declaredLength(response);
+        if (declared > maxBytes) {
+            throw new ResponseTooLargeException(maxBytes); // refused before a byte of it is read
         }
         this.head = response;
-        this.buffer = new ByteArrayOutputStream(512);
+        // sized from Content-Length when it is there, so the usual answer is read without growing or copying
+        this.buffer = new byte[declared >= 0 ? (int) declared : 512];
+        this.length = 0;
+    }
+
+    private static long declaredLength(HttpResponse response) {
+        Header header = response.getFirstHeader("Content-Length");
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.getValue().trim());
+        } catch (NumberFormatException e) {
+            return -1; // HttpClient itself refuses a malformed Content-Length
+        }
     }
 
     @Override
@@ -47,25 +56,23 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<LivePers
 
     @Override
     protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
-        int length = src.remaining();
-        if (buffer.size() + length > maxBytes) {
+        int chunk = src.remaining();
+        if (length + chunk > maxBytes) {
             throw new ResponseTooLargeException(maxBytes);
         }
-        if (src.hasArray()) {
-            buffer.write(src.array(), src.arrayOffset() + src.position(), length);
-            src.position(src.limit());
-        } else {
-            byte[] chunk = new byte[length];
-            src.get(chunk);
-            buffer.write(chunk);
+        if (length + chunk > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.min(maxBytes, Math.max(length + chunk, buffer.length * 2)));
         }
+        src.get(buffer, length, chunk);
+        length += chunk;
     }
 
     @Override
     protected LivePersonHttpResponse buildResult() {
         Header retryAfter = head.getFirstHeader("Retry-After");
+        byte[] body = length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
         return new LivePersonHttpResponse(head.getCode(), head.getReasonPhrase() != null ? head.getReasonPhrase() : "",
-                buffer.toByteArray(), retryAfter != null ? retryAfter.getValue() : null);
+                body, retryAfter != null ? retryAfter.getValue() : null);
     }
 
     @Override

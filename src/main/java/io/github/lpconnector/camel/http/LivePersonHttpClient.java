@@ -33,6 +33,7 @@ import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.Method;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.io.CloseMode;
@@ -120,7 +121,10 @@ public final class LivePersonHttpClient implements Closeable {
      * {@link IOException} that prevented an answer.
      */
     public CompletableFuture<LivePersonHttpResponse> postJson(URI uri, byte[] json, Map<String, String> headers) {
-        return execute(SimpleRequestBuilder.post(uri).setBody(json, ContentType.APPLICATION_JSON), headers);
+        Target target = target(uri);
+        SimpleHttpRequest request = SimpleHttpRequest.create(Method.POST, target.host(), target.pathAndQuery());
+        request.setBody(json, ContentType.APPLICATION_JSON);
+        return execute(request, headers);
     }
 
     /** POSTs an {@code application/x-www-form-urlencoded} body made of {@code form}, as {@link #postJson}. */
@@ -134,18 +138,17 @@ public final class LivePersonHttpClient implements Closeable {
             body.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                     .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         });
-        return execute(SimpleRequestBuilder.post(uri).setBody(body.toString(), ContentType.APPLICATION_FORM_URLENCODED),
-                headers);
+        return execute(SimpleRequestBuilder.post(uri)
+                .setBody(body.toString(), ContentType.APPLICATION_FORM_URLENCODED).build(), headers);
     }
 
     /** GETs {@code uri}, as {@link #postJson}. */
     public CompletableFuture<LivePersonHttpResponse> get(URI uri, Map<String, String> headers) {
-        return execute(SimpleRequestBuilder.get(uri), headers);
+        return execute(SimpleRequestBuilder.get(uri).build(), headers);
     }
 
-    private CompletableFuture<LivePersonHttpResponse> execute(SimpleRequestBuilder request, Map<String, String> headers) {
-        headers.forEach(request::addHeader);
-        SimpleHttpRequest built = request.build();
+    private CompletableFuture<LivePersonHttpResponse> execute(SimpleHttpRequest built, Map<String, String> headers) {
+        headers.forEach(built::addHeader);
         CompletableFuture<LivePersonHttpResponse> result = new CompletableFuture<>();
         Future<LivePersonHttpResponse> inFlight = client.execute(SimpleRequestProducer.create(built),
                 new BoundedResponseConsumer(MAX_RESPONSE_BYTES), new FutureCallback<>() {
@@ -174,6 +177,25 @@ public final class LivePersonHttpClient implements Closeable {
             }
         });
         return result;
+    }
+
+    /** Where a request goes, split once: the host and the request line's path and query. */
+    private record Target(URI uri, HttpHost host, String pathAndQuery) {
+    }
+
+    /** The split of the last URI posted to: a producer posts to one URI, so this is a hit but for its first call. */
+    private volatile Target lastTarget;
+
+    private Target target(URI uri) {
+        Target last = lastTarget;
+        if (last != null && last.uri().equals(uri)) {
+            return last;
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        Target target = new Target(uri, HttpHost.create(uri),
+                uri.getRawQuery() != null ? path + "?" + uri.getRawQuery() : path);
+        lastTarget = target;
+        return target;
     }
 
     @Override

@@ -38,6 +38,10 @@ final class CreateOperation implements ConnectorOperation {
         JsonNode body = bodyReader.read(exchange.getMessage().getBody());
         CreateBatch batch = batchBuilder.build(body, exchange.getExchangeId());
         byte[] json = LivePersonJson.MAPPER.writeValueAsBytes(batch.requests());
+        // what the answer is matched against: the ids only, so the batch's tree is not kept while the call is out
+        String profileId = batch.profileRequestId();
+        String conversationId = batch.conversationRequestId();
+        String messageId = batch.messageRequestId();
         return new ConnectorCall() {
             @Override
             public String operation() {
@@ -58,7 +62,8 @@ final class CreateOperation implements ConnectorOperation {
             public void onSuccess(Exchange exchange, LivePersonHttpResponse response) {
                 Message message = exchange.getMessage();
                 try {
-                    CreateConversationResult result = answerReader.readCreate(batch, response);
+                    CreateConversationResult result
+                            = answerReader.readCreate(profileId, conversationId, messageId, response);
                     message.setHeader(CONVERSATION_ID, result.conversationId());
                     if (result.messageSequence() != null) {
                         message.setHeader(MESSAGE_SEQUENCE, result.messageSequence());

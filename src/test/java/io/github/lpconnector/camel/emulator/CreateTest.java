@@ -258,6 +258,25 @@ class CreateTest {
         assertThat(emulator.conversations()).hasSize(3);
     }
 
+    @Test
+    void multipleOpenConversationsSwitchLetsOneConsumerOpenSeveral() {
+        try (LiveEngageEmulator lenient = LiveEngageEmulator.builder().clock(clock).multipleOpenConversations(true)
+                .start()) {
+            EmulatorClient lenientClient = new EmulatorClient(lenient);
+            String first = lenientClient.open(ACCOUNT, "judy", "one");
+            Answer second = lenientClient.create(ACCOUNT, "judy", createBody(ACCOUNT, "two"));
+            assertThat(second.item("c2").path("code").asText()).isEqualTo("OK");
+            String secondId = second.item("c2").path("body").path("conversationId").asText();
+            assertThat(secondId).isNotEqualTo(first).matches("[0-9a-f-]{36}");
+            assertThat(second.item("c3").path("code").asText()).isEqualTo("OK");
+            assertThat(lenient.conversations()).hasSize(2).allMatch(EmulatedConversation::isOpen);
+        }
+        // the default stays LivePerson's rule
+        client.open(ACCOUNT, "judy", null);
+        assertThat(client.create(ACCOUNT, "judy", createBody(ACCOUNT, "again")).item("c2").path("code").asInt())
+                .isEqualTo(400);
+    }
+
     private void assertBad(String body, int errorCode, String detailsFragment) {
         Answer a = client.create(ACCOUNT, "zed", body);
         assertThat(a.status()).as(body).isEqualTo(400);

@@ -80,6 +80,11 @@ public final class LiveEngageEmulator implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // The JDK server closes a connection going idle when 200 others are idle already; a client pooling more
+        // connections than that then finds some of them closed under it. Load tests keep thousands open.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "20000");
+        }
     }
 
     /** The Domain API services that point at the emulator. */
@@ -123,7 +128,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
         this.tokens = new Tokens(clock);
         this.rateLimit = new RateLimit(b.ratePerSecond);
         this.faults.latency(b.latency);
-        this.sendApi = new SendApi(clock, () -> answersReversed);
+        this.sendApi = new SendApi(clock, () -> answersReversed, !b.multipleOpenConversations);
         this.workers = Executors.newFixedThreadPool(b.threads, daemonThreads("le-emulator-worker"));
         this.scheduler = Executors.newScheduledThreadPool(1, daemonThreads("le-emulator-delay"));
         InetAddress bind = InetAddress.getByName(b.bindAddress);
@@ -264,6 +269,14 @@ public final class LiveEngageEmulator implements AutoCloseable {
             parked.remove(ex);
             ex.close();
         }
+    }
+
+    /**
+     * Forgets the stored conversations, keeping counters, faults and exchanges in progress: keeps the heap of a long
+     * load test flat.
+     */
+    public void forgetConversations() {
+        sendApi.reset();
     }
 
     @Override
@@ -674,6 +687,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
         private int threads = 8;
         private Clock clock = Clock.systemUTC();
         private boolean acceptBearerPrefix;
+        private boolean multipleOpenConversations;
 
         private Builder() {
         }
@@ -733,6 +747,16 @@ public final class LiveEngageEmulator implements AutoCloseable {
         /** Tolerate {@code Authorization: Bearer <AppJWT>} (default false: refused with 401 40102). */
         public Builder acceptBearerPrefix(boolean accept) {
             this.acceptBearerPrefix = accept;
+            return this;
+        }
+
+        /**
+         * Lets one consumer have several OPEN conversations at once (default false: like LivePerson, a second CREATE
+         * while one is open gets 400 40011). For load tests that open many conversations with one ConsumerJWS
+         * rather than signing a token per conversation; the newest conversation is the consumer's "open" one.
+         */
+        public Builder multipleOpenConversations(boolean allow) {
+            this.multipleOpenConversations = allow;
             return this;
         }
 

@@ -45,10 +45,20 @@ final class SendApi {
     final Map<String, String> openByConsumer = new ConcurrentHashMap<>();
     private final Clock clock;
     private final BooleanSupplier answersReversed;
+    private final boolean oneOpenPerConsumer;
 
     SendApi(Clock clock, BooleanSupplier answersReversed) {
+        this(clock, answersReversed, true);
+    }
+
+    /**
+     * @param oneOpenPerConsumer true (LivePerson's rule) refuses a second CREATE while the consumer has an OPEN
+     *                           conversation; false opens one more (benchmarks with a single consumer)
+     */
+    SendApi(Clock clock, BooleanSupplier answersReversed, boolean oneOpenPerConsumer) {
         this.clock = clock;
         this.answersReversed = answersReversed;
+        this.oneOpenPerConsumer = oneOpenPerConsumer;
     }
 
     void reset() {
@@ -112,7 +122,7 @@ final class SendApi {
         Conv[] created = new Conv[1];
         String[] existing = new String[1];
         openByConsumer.compute(key, (k, openId) -> {
-            if (openId != null) {
+            if (openId != null && oneOpenPerConsumer) {
                 Conv open = conversations.get(openId);
                 if (open != null && open.isOpen()) {
                     existing[0] = openId;

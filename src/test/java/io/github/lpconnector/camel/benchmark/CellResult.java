@@ -1,0 +1,25 @@
+package io.github.lpconnector.camel.benchmark;
+
+/**
+ * What one contender did in one cell of the grid (measurement window only, warm-up excluded).
+ *
+ * @param contender         component, hand-route or raw-client
+ * @param latencyMs         latency the emulator added to each answer
+ * @param inFlight          exchanges kept in flight
+ * @param throughput        exchanges completed per second
+ * @param p50Ms             median latency, ms
+ * @param p99Ms             99th percentile latency, ms
+ * @param cpuUsPerExchange  client-side CPU (process minus emulator threads) per exchange, µs
+ * @param allocKbPerExchange bytes allocated by non-emulator threads per exchange, KiB
+ * @param threads           live threads the contender added (non-emulator threads minus the baseline)
+ * @param heapMiB           heap used after a GC at the end of the window (emulator state included), MiB
+ * @param emulatorCpuShare  the emulator's share of the process CPU
+ * @param otherCores        CPU cores other processes of the machine kept busy meanwhile
+ * @param completed         exchanges that got a conversation id, warm-up and drain included
+ * @param errors            exchanges that failed or got no conversation id
+ * @param emulatorCreated   CREATE answers with status 200 the emulator counted
+ */
+record CellResult(String contender, int latencyMs, int inFlight, double throughput, double p50Ms, double p99Ms,
+                  double cpuUsPerExchange, double allocKbPerExchange, int threads, double heapMiB,
+                  double emulatorCpuShare, double otherCores, long completed, long errors, long emulatorCreated) {
+}

@@ -1,0 +1,66 @@
+package io.github.lpconnector.camel.benchmark;
+
+import io.github.lpconnector.camel.LivePersonConnectorConstants;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * The component as a user would run it: {@code direct:create → liveperson-connector:create}, driven asynchronously
+ * by a {@link ProducerTemplate} without its thread pool (the driver's thread hands the exchange over, the component's
+ * I/O threads complete it).
+ */
+final class ComponentContender implements Contender {
+
+    private CamelContext context;
+    private ProducerTemplate template;
+    private Endpoint direct;
+
+    @Override
+    public String name() {
+        return "component";
+    }
+
+    @Override
+    public void start(Workload workload, int inFlight, int connections) throws Exception {
+        String uri = "liveperson-connector:create?accountId=" + Workload.ACCOUNT
+                     + "&baseUri=" + workload.baseUri
+                     + "&skillId=" + Workload.SKILL
+                     + "&maxConnections=" + connections
+                     + "&appJwt=RAW(" + workload.appJwt + ")"
+                     + "&consumerJws=RAW(" + workload.consumerJws + ")";
+        context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:create").routeId("component").to(uri);
+            }
+        });
+        context.start();
+        template = context.createProducerTemplate();
+        template.setThreadedAsyncMode(false);
+        direct = context.getEndpoint("direct:create");
+    }
+
+    @Override
+    public void submit(Completion completion) {
+        Exchange exchange = direct.createExchange();
+        exchange.getMessage().setBody(Workload.MESSAGE);
+        template.asyncSend(direct, exchange).whenComplete((done, failure) -> {
+            Throwable error = failure != null ? failure : done.getException();
+            completion.done(error == null
+                    ? done.getMessage().getHeader(LivePersonConnectorConstants.CONVERSATION_ID, String.class) : null,
+                    error);
+        });
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (context != null) {
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package io.github.lpconnector.camel.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+import io.github.lpconnector.camel.emulator.LiveEngageEmulator;
+
+/**
+ * The CREATE benchmark: the component, a hand-written camel-http route and a bare async HTTP client, in one JVM,
+ * against the LiveEngage emulator on loopback, over a grid of emulator latency × exchanges in flight, plus one cell
+ * with a very large number in flight. Run it with {@code mvn -q test-compile exec:exec@benchmark}; every knob is a
+ * system property (see {@link Config#fromSystemProperties()}).
+ */
+public final class ConnectorBenchmark {
+
+    /** The knobs; durations in seconds. */
+    public record Config(double jvmWarmupSeconds, List<Integer> latenciesMs, List<Integer> inFlight,
+                         double warmupSeconds, double measureSeconds,
+                         int bigInFlight, int bigConnections, int bigLatencyMs, double bigWarmupSeconds, double bigMeasureSeconds,
+                         List<String> contenders, List<String> bigContenders, Path out, Path publish,
+                         int emulatorThreads, boolean collectIds) {
+
+        public static Config fromSystemProperties() {
+            return new Config(dbl("bench.jvmWarmup", "5"), ints("bench.latencies", "0,50"), ints("bench.inFlight", "1,16,64,256"),
+                    dbl("bench.warmup", "2"), dbl("bench.measure", "5"),
+                    Integer.parseInt(prop("bench.bigInFlight", "10000")), Integer.parseInt(prop("bench.bigConnections", "4096")),
+                    Integer.parseInt(prop("bench.bigLatency", "2000")),
+                    dbl("bench.bigWarmup", "3"), dbl("bench.bigMeasure", "4"),
+                    strings("bench.contenders", "component,hand-route,raw-client"),
+                    strings("bench.bigContenders", "component,raw-client"),
+                    Path.of(prop("bench.out", "target/benchmark")),
+                    prop("bench.publish", "").isBlank() ? null : Path.of(prop("bench.publish", "")),
+                    Integer.parseInt(prop("bench.emulatorThreads", "4")), false);
+        }
+
+        private static String prop(String name, String def) {
+            String v = System.getProperty(name);
+            return v == null || v.isBlank() || v.startsWith("${") ? def : v.trim();
+        }
+
+        private static List<Integer> ints(String name, String def) {
+            return Arrays.stream(prop(name, def).split(",")).map(String::trim).map(Integer::parseInt).toList();
+        }
+
+        private static List<String> strings(String name, String def) {
+            return Arrays.stream(prop(name, def).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+
+        private static double dbl(String name, String def) {
+            return Double.parseDouble(prop(name, def));
+        }
+    }
+
+    /** What a run produced: the cells, and the conversation ids when {@link Config#collectIds()} is set. */
+    public record Outcome(List<CellResult> cells, Set<String> conversationIds) {
+    }
+
+    /** Connections of the grid's cells: the component's default pool, which no grid cell outgrows. */
+    static final int GRID_CONNECTIONS = io.github.lpconnector.camel.LivePersonConnectorConstants.DEFAULT_MAX_CONNECTIONS;
+
+    private final Config config;
+    private final Set<String> ids = ConcurrentHashMap.newKeySet();
+
+    public ConnectorBenchmark(Config config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Config config = Config.fromSystemProperties();
+        Outcome outcome = new ConnectorBenchmark(config).run();
+        Report report = new Report(outcome.cells());
+        System.out.println();
+        System.out.println(report.machine());
+        System.out.println(report.console());
+        System.out.println(report.targets(config.bigInFlight()));
+        report.write(config.out(), config.publish());
+        System.out.println("Written: " + config.out().resolve(Report.CSV) + ", " + config.out().resolve(Report.MARKDOWN)
+                           + ", " + config.out().resolve(Report.PNG)
+                           + (config.publish() != null ? " (and copied to " + config.publish() + ")" : ""));
+        System.exit(0);
+    }
+
+    public Outcome run() throws Exception {
+        List<CellResult> cells = new ArrayList<>();
+        try (LiveEngageEmulator emulator = LiveEngageEmulator.builder().threads(config.emulatorThreads())
+                .multipleOpenConversations(true).start()) {
+            Workload workload = new Workload(emulator);
+            if (config.jvmWarmupSeconds() > 0) {
+                // JIT-compiles every contender's path before the first measured cell, whichever comes first
+                for (String name : config.contenders()) {
+                    System.out.print("(JVM warm-up) ");
+                    runCell(emulator, workload, contender(name), 0, 16, GRID_CONNECTIONS, config.jvmWarmupSeconds(), 0.5);
+                }
+            }
+            for (int latency : config.latenciesMs()) {
+                for (int inFlight : config.inFlight()) {
+                    for (String name : config.contenders()) {
+                        cells.add(runCell(emulator, workload, contender(name), latency, inFlight,
+                                Math.max(GRID_CONNECTIONS, inFlight), config.warmupSeconds(), config.measureSeconds()));
+                    }
+                }
+            }
+            if (config.bigInFlight() > 0) {
+                for (String name : config.bigContenders()) {
+                    cells.add(runCell(emulator, workload, contender(name), config.bigLatencyMs(), config.bigInFlight(),
+                            config.bigConnections(), config.bigWarmupSeconds(), config.bigMeasureSeconds()));
+                }
+            }
+        }
+        return new Outcome(cells, ids);
+    }
+
+    static Contender contender(String name) {
+        Supplier<Contender> s = switch (name) {
+            case "component" -> ComponentContender::new;
+            case "hand-route" -> HandRouteContender::new;
+            case "raw-client" -> RawClientContender::new;
+            default -> throw new IllegalArgumentException("unknown contender " + name
+                                                          + "; expected component, hand-route or raw-client");
+        };
+        return s.get();
+    }
+
+    /** Counts what comes back; latencies only inside the measurement window. */
+    private final class Recorder {
+        final long[] latencies;
+        final AtomicInteger recorded = new AtomicInteger();
+        final LongAdder ok = new LongAdder();
+        final LongAdder errors = new LongAdder();
+        final AtomicReference<Throwable> firstError = new AtomicReference<>();
+        volatile boolean measuring;
+
+        Recorder(int capacity) {
+            latencies = new long[capacity];
+        }
+
+        void record(long start, String conversationId, Throwable failure) {
+            long elapsed = System.nanoTime() - start;
+            if (failure != null || conversationId == null) {
+                errors.increment();
+                firstError.compareAndSet(null, failure != null ? failure : new IllegalStateException("no conversationId"));
+                return;
+            }
+            ok.increment();
+            if (config.collectIds()) {
+                ids.add(conversationId);
+            }
+            if (measuring) {
+                int i = recorded.getAndIncrement();
+                if (i < latencies.length) {
+                    latencies[i] = elapsed;
+                }
+            }
+        }
+    }
+
+    private CellResult runCell(LiveEngageEmulator emulator, Workload workload, Contender contender, int latencyMs,
+                               int inFlight, int connections, double warmupSeconds, double measureSeconds)
+            throws Exception {
+        emulator.reset();
+        emulator.faults().latency(Duration.ofMillis(latencyMs));
+        System.gc();
+        Set<Long> baselineThreads = Meter.clientThreadIds();
+        long created0 = emulator.count("create", 200);
+        System.out.printf("%-10s latency %4d ms, %5d in flight: ", contender.name(), latencyMs, inFlight);
+        System.out.flush();
+        try (contender) {
+            contender.start(workload, inFlight, connections);
+            // capacity: far more than the window can complete at loopback speed
+            Recorder recorder = new Recorder((int) Math.min(4_000_000, 60_000 * Math.max(1, measureSeconds)));
+            Semaphore permits = new Semaphore(inFlight);
+            long t0 = System.nanoTime();
+            long warmEnd = t0 + (long) (warmupSeconds * 1e9);
+            long end = warmEnd + (long) (measureSeconds * 1e9);
+            Meter.Snapshot before = null;
+            long submitted = 0;
+            while (true) {
+                long now = System.nanoTime();
+                if (before == null && now >= warmEnd) {
+                    before = Meter.snapshot();
+                    recorder.measuring = true;
+                }
+                if (now >= end) {
+                    break;
+                }
+                long phaseEnd = before == null ? warmEnd : end;
+                if (!permits.tryAcquire(phaseEnd - now, TimeUnit.NANOSECONDS)) {
+                    continue;
+                }
+                long start = System.nanoTime();
+                submitted++;
+                try {
+                    contender.submit((id, failure) -> {
+                        recorder.record(start, id, failure);
+                        permits.release();
+                    });
+                } catch (RuntimeException e) {
+                    recorder.record(start, null, e);
+                    permits.release();
+                }
+            }
+            recorder.measuring = false;
+            Meter.Snapshot after = Meter.snapshot();
+            int threads = Meter.clientThreadsBesides(baselineThreads);
+            emulator.forgetConversations(); // the heap figure is the client's exchanges in flight, not the emulator's store
+            System.gc();
+            double heapMiB = Meter.heapUsed() / (1024.0 * 1024.0);
+
+            long drainMillis = 30_000 + 3L * latencyMs;
+            if (!permits.tryAcquire(inFlight, drainMillis, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(contender.name() + ": " + permits.availablePermits() + " of " + inFlight
+                                                + " exchanges still in flight " + drainMillis + " ms after the window");
+            }
+            int n = Math.min(recorder.recorded.get(), recorder.latencies.length);
+            long[] sorted = Arrays.copyOf(recorder.latencies, n);
+            Arrays.sort(sorted);
+            double seconds = (after.nanos() - before.nanos()) / 1e9;
+            int completedInWindow = recorder.recorded.get();
+            double perExchange = Math.max(1, completedInWindow);
+            CellResult result = new CellResult(contender.name(), latencyMs, inFlight, completedInWindow / seconds,
+                    percentile(sorted, 0.50), percentile(sorted, 0.99),
+                    Meter.clientCpu(before, after) / 1e3 / perExchange,
+                    Meter.clientAllocated(before, after) / 1024.0 / perExchange,
+                    threads, heapMiB,
+                    share(after.emulatorCpu() - before.emulatorCpu(), after.processCpu() - before.processCpu()),
+                    Meter.otherProcessesCores(before, after),
+                    recorder.ok.sum(), recorder.errors.sum(), emulator.count("create", 200) - created0);
+            if (recorder.ok.sum() + recorder.errors.sum() != submitted) {
+                throw new IllegalStateException(contender.name() + ": " + submitted + " submitted but "
+                                                + (recorder.ok.sum() + recorder.errors.sum()) + " completed");
+            }
+            System.out.printf("%,10.0f/s  p50 %7.2f ms  p99 %7.2f ms  %s%n", result.throughput(), result.p50Ms(),
+                    result.p99Ms(), recorder.errors.sum() == 0 ? "" : recorder.errors.sum() + " errors, first: "
+                                                                     + recorder.firstError.get());
+            return result;
+        }
+    }
+
+    private static double share(long part, long whole) {
+        return whole <= 0 ? Double.NaN : (double) part / whole;
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+        return sorted[Math.max(0, i)] / 1e6;
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.lpconnector.camel.benchmark;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.dataformat.JsonLibrary;
+
+/**
+ * What a Camel user writes without the component: build the batch, marshal it with camel-jackson, set the headers,
+ * POST with camel-http (blocking, so behind {@code threads(n)} with one thread per exchange in flight, at most
+ * {@link #MAX_THREADS}), unmarshal the answer and set the conversation id header.
+ */
+final class HandRouteContender implements Contender {
+
+    static final int MAX_THREADS = 256;
+    static final String CONVERSATION_ID = "CamelLivePersonConversationId";
+
+    private CamelContext context;
+    private ProducerTemplate template;
+    private Endpoint direct;
+
+    @Override
+    public String name() {
+        return "hand-route";
+    }
+
+    @Override
+    public void start(Workload workload, int inFlight, int connections) throws Exception {
+        int threads = Math.min(Math.min(inFlight, connections), MAX_THREADS);
+        String http = workload.baseUri + workload.createPath()
+                      + "?v=3&connectionsPerRoute=" + threads + "&maxTotalConnections=" + threads;
+        context = new DefaultCamelContext();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:create").routeId("hand-route")
+                        .threads(threads, threads).maxQueueSize(inFlight + 16)
+                        .process(HandRouteContender::toBatch)
+                        .marshal().json(JsonLibrary.Jackson)
+                        .setHeader("Authorization", constant(workload.appJwt))
+                        .setHeader("X-LP-ON-BEHALF", constant(workload.consumerJws))
+                        .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                        .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                        .to(http)
+                        .unmarshal().json(JsonLibrary.Jackson, List.class)
+                        .setHeader(CONVERSATION_ID, simple("${body[1][body][conversationId]}"));
+            }
+        });
+        context.start();
+        template = context.createProducerTemplate();
+        template.setThreadedAsyncMode(false);
+        direct = context.getEndpoint("direct:create");
+    }
+
+    /** The CREATE batch as maps, ids made from the exchange id. */
+    private static void toBatch(Exchange exchange) {
+        String text = exchange.getMessage().getBody(String.class);
+        String id = exchange.getExchangeId();
+        exchange.getMessage().setBody(List.of(
+                Map.of("kind", "req", "id", id + ":profile", "type", "userprofile.SetUserProfile", "body", Map.of()),
+                Map.of("kind", "req", "id", id + ":conversation", "type", "cm.ConsumerRequestConversation",
+                        "body", Map.of("brandId", Workload.ACCOUNT, "skillId", Workload.SKILL, "channelType", "MESSAGING")),
+                Map.of("kind", "req", "id", id + ":message", "type", "ms.PublishEvent",
+                        "body", Map.of("event", Map.of("type", "ContentEvent", "contentType", "text/plain", "message", text)))));
+    }
+
+    @Override
+    public void submit(Completion completion) {
+        Exchange exchange = direct.createExchange();
+        exchange.getMessage().setBody(Workload.MESSAGE);
+        template.asyncSend(direct, exchange).whenComplete((done, failure) -> {
+            Throwable error = failure != null ? failure : done.getException();
+            String id = error == null ? done.getMessage().getHeader(CONVERSATION_ID, String.class) : null;
+            completion.done(id != null && !id.isEmpty() ? id : null, error);
+        });
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (context != null) {
+            context.close();
+        }
+    }
+}

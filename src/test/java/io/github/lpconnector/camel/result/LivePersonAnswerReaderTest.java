@@ -1,0 +1,86 @@
+package io.github.lpconnector.camel.result;
+
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
+import io.github.lpconnector.camel.LivePersonConnectorException;
+import io.github.lpconnector.camel.LivePersonJson;
+import io.github.lpconnector.camel.LivePersonRequestFailedException;
+import io.github.lpconnector.camel.batch.CreateBatch;
+import io.github.lpconnector.camel.batch.CreateBatchBuilder;
+import io.github.lpconnector.camel.http.LivePersonHttpResponse;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The streamed reading of CREATE answers: items matched by reqId whatever their order or extra fields. */
+class LivePersonAnswerReaderTest {
+
+    private final LivePersonAnswerReader reader = new LivePersonAnswerReader();
+    private final CreateBatch batch;
+
+    LivePersonAnswerReaderTest() {
+        LivePersonConnectorConfiguration configuration = new LivePersonConnectorConfiguration();
+        configuration.setAccountId("42");
+        batch = new CreateBatchBuilder(configuration).build(TextNode.valueOf("hi"), "x");
+    }
+
+    private static LivePersonHttpResponse answer(String json) {
+        return new LivePersonHttpResponse(200, "OK", json.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    @Test
+    void itemsInAnyOrderWithExtraFieldsAndNestedValues() {
+        CreateConversationResult result = reader.readCreate(batch, answer("""
+                [ {"kind":"resp","reqId":"x:message","code":"OK","body":{"sequence":7},"type":"x","extra":[1,{"a":[]}]},
+                  "noise", 12, {"reqId":null,"code":"OK"}, {"reqId":{"a":1},"code":"OK"},
+                  {"reqId":"x:conversation","code":"OK","body":{"conversationId":"c-1"}},
+                  {"code":{"not":"scalar"},"reqId":"x:profile","body":{"msg":"done"}, "code":"OK"} ]"""));
+        assertThat(result.conversationId()).isEqualTo("c-1");
+        assertThat(result.messageSequence()).isEqualTo(7L);
+        assertThat(result.outcomes()).extracting(RequestOutcome::reqId)
+                .containsExactly("x:profile", "x:conversation", "x:message");
+    }
+
+    @Test
+    void bodiesAreTheSameTreesJacksonReads() throws Exception {
+        String body = "{\"conversationId\":\"c-3\",\"n\":[1,-2,12345678901,1.5,true,false,null,\"s\",{\"deep\":[[]]}],"
+                      + "\"big\":123456789012345678901234567890,\"o\":{}}";
+        CreateConversationResult result = reader.readCreate(batch, answer("[{\"reqId\":\"x:profile\",\"code\":\"OK\",\"body\":{}},"
+                + "{\"reqId\":\"x:conversation\",\"code\":\"OK\",\"body\":" + body + "},"
+                + "{\"reqId\":\"x:message\",\"code\":\"OK\",\"body\":{\"sequence\":0}}]"));
+        assertThat(result.outcomes().get(1).body()).isEqualTo(LivePersonJson.MAPPER.readTree(body));
+    }
+
+    @Test
+    void numericCodesAreText() {
+        assertThatThrownBy(() -> reader.readCreate(batch, answer("""
+                [{"reqId":"x:profile","code":"OK","body":{}},
+                 {"reqId":"x:conversation","code":400,"body":{"errorCode":40011}}]""")))
+                .isInstanceOf(LivePersonRequestFailedException.class)
+                .satisfies(e -> assertThat(((LivePersonRequestFailedException) e).getCode()).isEqualTo("400"));
+    }
+
+    @Test
+    void missingItemIsMissing() {
+        assertThatThrownBy(() -> reader.readCreate(batch, answer("""
+                [{"reqId":"x:profile","code":"OK","body":{}},{"reqId":"x:conversation","code":"OK",
+                  "body":{"conversationId":"c-2"}}]""")))
+                .isInstanceOf(LivePersonRequestFailedException.class)
+                .satisfies(e -> assertThat(((LivePersonRequestFailedException) e).getConversationId()).isEqualTo("c-2"));
+    }
+
+    @Test
+    void notAnArrayTruncatedOrTrailingIsRefused() {
+        assertThatThrownBy(() -> reader.readCreate(batch, answer("{\"reqId\":\"x\"}")))
+                .isInstanceOf(LivePersonConnectorException.class).hasMessageContaining("not a JSON array");
+        assertThatThrownBy(() -> reader.readCreate(batch, answer("")))
+                .isInstanceOf(LivePersonConnectorException.class).hasMessageContaining("not a JSON array");
+        assertThatThrownBy(() -> reader.readCreate(batch, answer("[{\"reqId\":\"x:profile\",\"code\":\"OK\"}")))
+                .isInstanceOf(LivePersonConnectorException.class).hasMessageContaining("not readable JSON");
+        assertThatThrownBy(() -> reader.readCreate(batch, answer("[] []")))
+                .isInstanceOf(LivePersonConnectorException.class).hasMessageContaining("not readable JSON");
+    }
+}
