@@ -13,6 +13,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import io.github.lpconnector.camel.LivePersonAnswerTooLargeException;
 import io.github.lpconnector.camel.LivePersonTransportException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.RequestNotExecutedException;
 
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.MIN_RATE_LIMIT_DELAY;
 
@@ -92,6 +93,8 @@ public record RetryPolicy(int maxRetries, long retryDelay, long maxRetryDelay) {
     private static boolean beforeSending(Throwable cause) {
         return cause instanceof ConnectException || cause instanceof ConnectTimeoutException
                || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException
+               // HttpClient's word that the request never left (e.g. a pooled connection found closed)
+               || cause instanceof RequestNotExecutedException
                || (cause instanceof SocketTimeoutException && cause.getMessage() != null
                    && cause.getMessage().contains("Connect"));
     }
