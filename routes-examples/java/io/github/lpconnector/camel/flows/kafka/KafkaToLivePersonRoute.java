@@ -1,6 +1,7 @@
 package io.github.lpconnector.camel.flows.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.lpconnector.camel.LivePersonConnectorConstants;
 import io.github.lpconnector.camel.LivePersonHttpException;
 import io.github.lpconnector.camel.LivePersonRequestFailedException;
 import io.github.lpconnector.camel.LivePersonValidationException;
@@ -32,7 +33,8 @@ import org.apache.camel.support.processor.PredicateValidationException;
  * then the exchange fails; with {@code breakOnFirstError=true} camel-kafka does not commit it and reads it again.</li>
  * <li>De-duplication by event id in a {@link KafkaIdempotentRepository}, shared by every instance.</li>
  * </ul>
- * Needs a bean {@code lpTokens} with {@code appJwt()} and {@code consumerJws(customerId)}.
+ * Tokens: the component obtains them itself (options {@code clientId}/{@code clientSecret} for the AppJWT; the
+ * exchange property {@code LivePersonExtConsumerId}, set to the event's customer id, for the ConsumerJWS).
  */
 public class KafkaToLivePersonRoute extends RouteBuilder {
 
@@ -100,8 +102,8 @@ public class KafkaToLivePersonRoute extends RouteBuilder {
                     // doCatch (not onException) for the final outcomes: the event id stays recorded, so a second
                     // copy of a dead-lettered event is skipped too
                     .doTry()
-                        .setProperty("LivePersonAppJwt", method("lpTokens", "appJwt"))
-                        .setProperty("LivePersonConsumerJws", method("lpTokens", "consumerJws(${exchangeProperty.customerId})"))
+                        // the consumer whose ConsumerJWS the component obtains and caches
+                        .setProperty(LivePersonConnectorConstants.PROPERTY_EXT_CONSUMER_ID, exchangeProperty("customerId"))
                         .setBody(simple("${body[request]}"))
                         .to("liveperson-connector:create")
                         .process(exchange -> result(exchange, CREATED))

@@ -30,8 +30,10 @@ public final class FlowMain {
         main.configure().withShutdownTimeout(30);
         main.addInitialProperty("camel.component.liveperson-connector.account-id", ACCOUNT);
         main.addInitialProperty("camel.component.liveperson-connector.base-uri", emulator.baseUri());
+        // the component obtains the AppJWT (Sentinel) and each customer's ConsumerJWS (IDP) from the emulator
+        main.addInitialProperty("camel.component.liveperson-connector.client-id", emulator.clientId());
+        main.addInitialProperty("camel.component.liveperson-connector.client-secret", emulator.clientSecret());
         properties.forEach(main::addInitialProperty);
-        main.bind("lpTokens", new EmulatorTokens(emulator, ACCOUNT));
         beans.forEach(main::bind);
         main.start();
         return main;
