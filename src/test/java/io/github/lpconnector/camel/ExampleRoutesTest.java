@@ -5,9 +5,9 @@ import java.util.Map;
 import io.github.lpconnector.camel.emulator.EmulatedConversation;
 import io.github.lpconnector.camel.emulator.LiveEngageEmulator;
 import io.github.lpconnector.camel.emulator.LiveEngageEmulatorExtension;
+import io.github.lpconnector.camel.support.CamelMainOnEmulator;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,37 +25,36 @@ class ExampleRoutesTest {
     @RegisterExtension
     static final LiveEngageEmulatorExtension EMULATOR = LiveEngageEmulatorExtension.create();
 
-    private Main main;
+    private CamelMainOnEmulator app;
 
+    /** Starts camel-main over the given routes, with the component's fallback tokens for {@code consumer}. */
     private ProducerTemplate start(String routesIncludePattern, String javaRoutesPackage, String consumer) throws Exception {
         LiveEngageEmulator emulator = EMULATOR.emulator();
-        main = new Main();
-        if (routesIncludePattern != null) {
-            main.configure().withRoutesIncludePattern(routesIncludePattern);
-        }
-        if (javaRoutesPackage != null) {
-            main.configure().withBasePackageScan(javaRoutesPackage);
-        }
-        main.addInitialProperty("camel.component.liveperson-connector.account-id", ACCOUNT);
-        main.addInitialProperty("camel.component.liveperson-connector.base-uri", emulator.baseUri());
-        main.addInitialProperty("camel.component.liveperson-connector.app-jwt", emulator.issueAppJwt(ACCOUNT));
-        main.addInitialProperty("camel.component.liveperson-connector.consumer-jws",
-                emulator.issueConsumerJws(ACCOUNT, consumer));
-        main.start();
-        return main.getCamelContext().createProducerTemplate();
+        app = CamelMainOnEmulator.start(emulator, ACCOUNT, main -> {
+            if (routesIncludePattern != null) {
+                main.configure().withRoutesIncludePattern(routesIncludePattern);
+            }
+            if (javaRoutesPackage != null) {
+                main.configure().withBasePackageScan(javaRoutesPackage);
+            }
+            main.addInitialProperty("camel.component.liveperson-connector.app-jwt", emulator.issueAppJwt(ACCOUNT));
+            main.addInitialProperty("camel.component.liveperson-connector.consumer-jws",
+                    emulator.issueConsumerJws(ACCOUNT, consumer));
+        });
+        return app.template();
     }
 
     @AfterEach
     void stop() {
-        if (main != null) {
-            main.stop();
+        if (app != null) {
+            app.close();
         }
     }
 
     @Test
     void xmlRouteOpensAConversation() throws Exception {
         ProducerTemplate template = start("file:routes-examples/open-conversation.xml", null, "xml-consumer");
-        assertThat(main.getCamelContext().getRoute("open-conversation-xml")).isNotNull();
+        assertThat(app.context().getRoute("open-conversation-xml")).isNotNull();
 
         Exchange out = template.request("direct:open-conversation", e -> e.getMessage().setBody(
                 "{\"userProfile\":{\"firstName\":\"Ada\"},\"message\":\"My parcel is late\"}"));
@@ -72,7 +71,7 @@ class ExampleRoutesTest {
     @Test
     void yamlRouteOpensAConversationWithItsEndpointOptions() throws Exception {
         ProducerTemplate template = start("file:routes-examples/open-conversation.yaml", null, "yaml-consumer");
-        assertThat(main.getCamelContext().getRoute("open-conversation-yaml")).isNotNull();
+        assertThat(app.context().getRoute("open-conversation-yaml")).isNotNull();
 
         Exchange out = template.request("direct:open-conversation-yaml", e -> e.getMessage().setBody("Where is my refund?"));
 
@@ -99,7 +98,7 @@ class ExampleRoutesTest {
     void javaRouteOpensAConversationFromASupportCase() throws Exception {
         ProducerTemplate template = start(null,
                 "io.github.lpconnector.camel.examples", "java-consumer");
-        assertThat(main.getCamelContext().getRoute("open-conversation-java")).isNotNull();
+        assertThat(app.context().getRoute("open-conversation-java")).isNotNull();
 
         Exchange out = template.request("direct:support-case", e -> e.getMessage().setBody(Map.of(
                 "firstName", "Grace", "lastName", "Hopper", "customerId", "CUST-7", "skillId", "123",

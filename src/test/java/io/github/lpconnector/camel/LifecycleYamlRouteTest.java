@@ -4,9 +4,9 @@ import io.github.lpconnector.camel.emulator.EmulatedConversation;
 import io.github.lpconnector.camel.emulator.EmulatedMessage;
 import io.github.lpconnector.camel.emulator.LiveEngageEmulator;
 import io.github.lpconnector.camel.emulator.LiveEngageEmulatorExtension;
+import io.github.lpconnector.camel.support.CamelMainOnEmulator;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,26 +24,21 @@ class LifecycleYamlRouteTest {
     @RegisterExtension
     static final LiveEngageEmulatorExtension EMULATOR = LiveEngageEmulatorExtension.create();
 
-    private Main main;
+    private CamelMainOnEmulator app;
 
     @AfterEach
     void stop() {
-        if (main != null) {
-            main.stop();
+        if (app != null) {
+            app.close();
         }
     }
 
     @Test
     void yamlLifecycleRouteOpensTalksAndCloses() throws Exception {
         LiveEngageEmulator emulator = EMULATOR.emulator();
-        main = new Main();
-        main.configure().withRoutesIncludePattern("file:routes-examples/conversation-lifecycle.yaml");
-        main.addInitialProperty("camel.component.liveperson-connector.account-id", ACCOUNT);
-        main.addInitialProperty("camel.component.liveperson-connector.client-id", emulator.clientId());
-        main.addInitialProperty("camel.component.liveperson-connector.client-secret", emulator.clientSecret());
-        main.addInitialProperty("camel.component.liveperson-connector.base-uri", emulator.baseUri());
-        main.start();
-        ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+        app = CamelMainOnEmulator.start(emulator, ACCOUNT, CamelMainOnEmulator.clientCredentials(emulator)
+                .andThen(main -> main.configure().withRoutesIncludePattern("file:routes-examples/conversation-lifecycle.yaml")));
+        ProducerTemplate template = app.template();
 
         Exchange out = template.request("direct:lp-conversation", e -> {
             e.getMessage().setHeader("customerId", "yaml-customer");

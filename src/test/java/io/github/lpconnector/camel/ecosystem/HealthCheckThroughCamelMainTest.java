@@ -4,12 +4,12 @@ import io.github.lpconnector.camel.LivePersonHttpException;
 import io.github.lpconnector.camel.LivePersonProducerHealthCheck;
 import io.github.lpconnector.camel.emulator.LiveEngageEmulator;
 import io.github.lpconnector.camel.emulator.LiveEngageEmulatorExtension;
+import io.github.lpconnector.camel.support.CamelMainOnEmulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,31 +27,29 @@ class HealthCheckThroughCamelMainTest {
     @RegisterExtension
     static final LiveEngageEmulatorExtension EMULATOR = LiveEngageEmulatorExtension.create();
 
-    private Main main;
+    private CamelMainOnEmulator app;
 
     @AfterEach
     void stop() {
-        if (main != null) {
-            main.stop();
+        if (app != null) {
+            app.close();
         }
     }
 
     @Test
     void producersEnabledPropertyRegistersTheCheckWhichFollowsTheCalls() throws Exception {
         LiveEngageEmulator emulator = EMULATOR.emulator();
-        main = new Main();
-        main.configure().addRoutesBuilder(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:open").to("liveperson-connector:create?maxRetries=0");
-            }
+        app = CamelMainOnEmulator.start(emulator, ACCOUNT, main -> {
+            main.configure().addRoutesBuilder(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:open").to("liveperson-connector:create?maxRetries=0");
+                }
+            });
+            main.addInitialProperty("camel.health.producers-enabled", "true");
         });
-        main.addInitialProperty("camel.health.producers-enabled", "true");
-        main.addInitialProperty("camel.component.liveperson-connector.account-id", ACCOUNT);
-        main.addInitialProperty("camel.component.liveperson-connector.base-uri", emulator.baseUri());
-        main.start();
-        CamelContext context = main.getCamelContext();
-        var template = context.createProducerTemplate();
+        CamelContext context = app.context();
+        var template = app.template();
 
         assertThat(ourState(context)).isEqualTo(HealthCheck.State.UP);
 
