@@ -1,17 +1,21 @@
 package io.github.lpconnector.camel.batch;
 
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
+import io.github.lpconnector.camel.LivePersonJson;
 import io.github.lpconnector.camel.LivePersonValidationException;
 
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.TYPE_PUBLISH_EVENT;
@@ -40,6 +44,12 @@ public final class CreateBatchBuilder {
 
     private final LivePersonConnectorConfiguration configuration;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    /** The conversation body of a text body (the options' defaults) as JSON, made and checked on first use. */
+    private volatile String defaultConversationJson;
+
+    /** A batch as the JSON bytes to send, with the ids of its requests so that answers are matched by reqId. */
+    public record Written(byte[] json, String profileRequestId, String conversationRequestId, String messageRequestId) {
+    }
 
     public CreateBatchBuilder(LivePersonConnectorConfiguration configuration) {
         this.configuration = configuration;
@@ -68,6 +78,61 @@ public final class CreateBatchBuilder {
         ObjectNode profile = objectOrEmpty(body.get("userProfile"), "userProfile");
         ObjectNode conversation = objectOrEmpty(body.get("conversation"), "conversation");
         return compose(profile, conversation, body.get("message"), requestId);
+    }
+
+    /**
+     * The batch for {@code body} as JSON bytes: what {@link #build} gives, serialised. A text body (the first
+     * message alone, the usual case) is written straight to bytes, byte for byte the same, without building the tree.
+     */
+    public Written write(JsonNode body, String requestId) throws IOException {
+        if (body.isTextual()) {
+            return writeText(body, requestId);
+        }
+        CreateBatch batch = build(body, requestId);
+        return new Written(LivePersonJson.MAPPER.writeValueAsBytes(batch.requests()), batch.profileRequestId(),
+                batch.conversationRequestId(), batch.messageRequestId());
+    }
+
+    private Written writeText(JsonNode body, String requestId) throws IOException {
+        String message = body.asText();
+        String conversation = defaultConversationJson;
+        if (conversation == null) {
+            // checked as compose checks it; a refusal is thrown again for each exchange, as compose would
+            conversation = LivePersonJson.MAPPER.writeValueAsString(withDefaults(nodes.objectNode()));
+            defaultConversationJson = conversation;
+        }
+        ObjectNode event = firstMessageEvent(body); // the message's checks
+        String profileId = requestId + ":profile";
+        String conversationId = requestId + ":conversation";
+        String messageId = requestId + ":message";
+        ByteArrayBuilder bytes = new ByteArrayBuilder(256 + conversation.length() + 2 * message.length());
+        try (JsonGenerator json = LivePersonJson.MAPPER.getFactory().createGenerator(bytes)) {
+            json.writeStartArray();
+            startRequest(json, profileId, TYPE_SET_USER_PROFILE);
+            json.writeStartObject();
+            json.writeEndObject();
+            json.writeEndObject();
+            startRequest(json, conversationId, TYPE_REQUEST_CONVERSATION);
+            json.writeRawValue(conversation);
+            json.writeEndObject();
+            startRequest(json, messageId, TYPE_PUBLISH_EVENT);
+            json.writeStartObject();
+            json.writeFieldName("event");
+            json.writeTree(event);
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeEndArray();
+        }
+        return new Written(bytes.toByteArray(), profileId, conversationId, messageId);
+    }
+
+    /** Writes a request's start, as {@link #request} orders its fields, up to its body's value. */
+    private static void startRequest(JsonGenerator json, String id, String type) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("kind", "req");
+        json.writeStringField("id", id);
+        json.writeStringField("type", type);
+        json.writeFieldName("body");
     }
 
     private CreateBatch compose(ObjectNode profile, ObjectNode conversation, JsonNode message, String requestId) {
