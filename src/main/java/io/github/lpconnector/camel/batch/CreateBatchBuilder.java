@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -94,36 +96,49 @@ public final class CreateBatchBuilder {
     }
 
     private Written writeText(JsonNode body, String requestId) throws IOException {
-        String message = body.asText();
-        String conversation = defaultConversationJson;
-        if (conversation == null) {
-            // checked as compose checks it; a refusal is thrown again for each exchange, as compose would
-            conversation = LivePersonJson.MAPPER.writeValueAsString(withDefaults(nodes.objectNode()));
-            defaultConversationJson = conversation;
-        }
+        String conversation = defaultConversationJson();
         ObjectNode event = firstMessageEvent(body); // the message's checks
         String profileId = requestId + ":profile";
         String conversationId = requestId + ":conversation";
         String messageId = requestId + ":message";
-        ByteArrayBuilder bytes = new ByteArrayBuilder(256 + conversation.length() + 2 * message.length());
-        try (JsonGenerator json = LivePersonJson.MAPPER.getFactory().createGenerator(bytes)) {
-            json.writeStartArray();
-            startRequest(json, profileId, TYPE_SET_USER_PROFILE);
-            json.writeStartObject();
-            json.writeEndObject();
-            json.writeEndObject();
-            startRequest(json, conversationId, TYPE_REQUEST_CONVERSATION);
-            json.writeRawValue(conversation);
-            json.writeEndObject();
-            startRequest(json, messageId, TYPE_PUBLISH_EVENT);
-            json.writeStartObject();
-            json.writeFieldName("event");
-            json.writeTree(event);
-            json.writeEndObject();
-            json.writeEndObject();
-            json.writeEndArray();
+        // written through the mapper, which lends the generator and its output buffer from its recycler
+        byte[] json = LivePersonJson.MAPPER.writeValueAsBytes(new JsonSerializable.Base() {
+            @Override
+            public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeStartArray();
+                startRequest(gen, profileId, TYPE_SET_USER_PROFILE);
+                gen.writeStartObject();
+                gen.writeEndObject();
+                gen.writeEndObject();
+                startRequest(gen, conversationId, TYPE_REQUEST_CONVERSATION);
+                gen.writeRawValue(conversation);
+                gen.writeEndObject();
+                startRequest(gen, messageId, TYPE_PUBLISH_EVENT);
+                gen.writeStartObject();
+                gen.writeFieldName("event");
+                event.serialize(gen, serializers);
+                gen.writeEndObject();
+                gen.writeEndObject();
+                gen.writeEndArray();
+            }
+
+            @Override
+            public void serializeWithType(JsonGenerator gen, SerializerProvider serializers, TypeSerializer type)
+                    throws IOException {
+                serialize(gen, serializers);
+            }
+        });
+        return new Written(json, profileId, conversationId, messageId);
+    }
+
+    /** The options' defaults as a conversation body; a refusal is thrown again for each exchange, as compose would. */
+    private String defaultConversationJson() throws IOException {
+        String json = defaultConversationJson;
+        if (json == null) {
+            json = LivePersonJson.MAPPER.writeValueAsString(withDefaults(nodes.objectNode()));
+            defaultConversationJson = json;
         }
-        return new Written(bytes.toByteArray(), profileId, conversationId, messageId);
+        return json;
     }
 
     /** Writes a request's start, as {@link #request} orders its fields, up to its body's value. */
