@@ -82,6 +82,13 @@ public final class ConnectorBenchmark {
         Config config = Config.fromSystemProperties();
         Outcome outcome = new ConnectorBenchmark(config).run();
         Report report = new Report(outcome.cells());
+        if (config.bigInFlight() > 0 && config.bigSeparateEmulator()) {
+            report.note("The grid's cells run the emulator in the benchmark's JVM (its threads are left out of CPU and"
+                        + " allocation). The " + String.format(java.util.Locale.ROOT, "%,d", config.bigInFlight())
+                        + "-in-flight cells run it in a JVM of its own, so their threads, heap (used after a full GC"
+                        + " at the end of the window), CPU and allocation are the client's only; there, \"emulator"
+                        + " CPU\" is its JVM's share of both processes' CPU, and \"others' cores\" includes it.");
+        }
         System.out.println();
         System.out.println(report.machine());
         System.out.println(report.console());
