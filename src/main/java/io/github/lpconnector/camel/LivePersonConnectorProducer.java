@@ -112,15 +112,40 @@ public class LivePersonConnectorProducer extends DefaultAsyncProducer {
     }
 
     private CompletableFuture<Attempt> attempt(ConnectorCall call, Plan plan) {
-        return tokens.resolve(plan, http).thenCompose(credentials -> {
-            String pathAndQuery = call.pathAndQuery();
-            int query = pathAndQuery.indexOf('?');
-            URI uri = LivePersonInputRules.sameOrigin(credentials.messagingBase(),
-                    URI.create(credentials.messagingBase() + pathAndQuery),
-                    query >= 0 ? pathAndQuery.substring(0, query) : pathAndQuery);
-            return http.post(call.operation(), uri, call.json(), tokens.headers(credentials))
-                    .thenApply(answer -> new Attempt(answer, credentials));
-        });
+        CompletableFuture<Credentials> resolved = tokens.resolve(plan, http);
+        if (resolved.isDone() && !resolved.isCompletedExceptionally()) {
+            try {
+                return post(call, resolved.join()); // the usual case: no future to wait on
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e); // as thenCompose would have it
+            }
+        }
+        return resolved.thenCompose(credentials -> post(call, credentials));
+    }
+
+    private CompletableFuture<Attempt> post(ConnectorCall call, Credentials credentials) {
+        URI uri = requestUri(credentials.messagingBase(), call.pathAndQuery());
+        return http.post(call.operation(), uri, call.json(), tokens.headers(credentials))
+                .thenApply(answer -> new Attempt(answer, credentials));
+    }
+
+    /** The last request URI built, with what it was built from. */
+    private record RequestUri(URI base, String pathAndQuery, URI uri) {
+    }
+
+    private volatile RequestUri lastUri;
+
+    /** {@code base + pathAndQuery}, checked to stay on the base's origin; built once per base and operation path. */
+    private URI requestUri(URI base, String pathAndQuery) {
+        RequestUri last = lastUri;
+        if (last != null && last.pathAndQuery().equals(pathAndQuery) && last.base().equals(base)) {
+            return last.uri();
+        }
+        int query = pathAndQuery.indexOf('?');
+        URI uri = LivePersonInputRules.sameOrigin(base, URI.create(base + pathAndQuery),
+                query >= 0 ? pathAndQuery.substring(0, query) : pathAndQuery);
+        lastUri = new RequestUri(base, pathAndQuery, uri);
+        return uri;
     }
 
     private Integer errorCode(ConnectorCall call, Answer answer) {

@@ -1,8 +1,10 @@
 package io.github.lpconnector.camel;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.lpconnector.camel.LivePersonAuthenticationException.Step;
@@ -60,13 +62,15 @@ final class LivePersonTokens {
 
     /** Decides where the tokens come from, before any HTTP call; throws when no source is configured. */
     Plan plan(Exchange exchange) {
-        String appJwt = given(exchange, PROPERTY_APP_JWT, configuration.getAppJwt(), "appJwt");
+        String appJwt = given(exchange, PROPERTY_APP_JWT, "exchange property " + PROPERTY_APP_JWT,
+                configuration.getAppJwt(), "option appJwt");
         if (appJwt == null && (!configuration.hasClientCredentials() || session.appJwts() == null)) {
             throw new LivePersonValidationException(PROPERTY_APP_JWT, "missing: set exchange property "
                                                                       + PROPERTY_APP_JWT
                                                                       + ", option appJwt, or options clientId and clientSecret");
         }
-        String consumerJws = given(exchange, PROPERTY_CONSUMER_JWS, configuration.getConsumerJws(), "consumerJws");
+        String consumerJws = given(exchange, PROPERTY_CONSUMER_JWS, "exchange property " + PROPERTY_CONSUMER_JWS,
+                configuration.getConsumerJws(), "option consumerJws");
         String extConsumerId = null;
         if (consumerJws == null) {
             extConsumerId = extConsumerId(exchange);
@@ -83,7 +87,17 @@ final class LivePersonTokens {
 
     /** Obtains what the plan leaves open: hosts (once), the AppJWT, then the ConsumerJWS. */
     CompletableFuture<Credentials> resolve(Plan plan, RetryingHttpCall http) {
-        return session.domains().bases(http, plan.fetchesTokens())
+        CompletableFuture<Bases> known = session.domains().bases(http, plan.fetchesTokens());
+        if (plan.appJwt() != null && plan.consumerJws() != null && known.isDone() && !known.isCompletedExceptionally()) {
+            // nothing to fetch: the usual case of given tokens, without a chain of already completed futures
+            try {
+                return CompletableFuture.completedFuture(new Credentials(known.join().messaging(), plan.appJwt(), false,
+                        plan.consumerJws(), false, plan.extConsumerId()));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return known
                 .thenCompose(bases -> appJwt(plan, bases, http)
                         .thenCompose(appJwt -> consumerJws(plan, bases, appJwt, http)
                                 .thenApply(jws -> new Credentials(bases.messaging(), appJwt, plan.appJwt() == null, jws,
@@ -108,15 +122,29 @@ final class LivePersonTokens {
         return renewed;
     }
 
-    /** The request headers of a Connector API call with these credentials. */
+    /** The headers of the last call: tokens change rarely, so most calls reuse them. */
+    private record Headers(String appJwt, String consumerJws, String clientProperties, Map<String, String> map) {
+    }
+
+    private volatile Headers lastHeaders;
+
+    /** The request headers of a Connector API call with these credentials (unmodifiable). */
     Map<String, String> headers(Credentials credentials) {
+        Headers last = lastHeaders;
+        if (last != null && last.appJwt().equals(credentials.appJwt())
+            && last.consumerJws().equals(credentials.consumerJws())
+            && Objects.equals(last.clientProperties(), configuration.getClientProperties())) {
+            return last.map();
+        }
         Map<String, String> headers = new HashMap<>(4);
         headers.put(HEADER_AUTHORIZATION, credentials.appJwt());
         headers.put(HEADER_ON_BEHALF, credentials.consumerJws());
         if (configuration.getClientProperties() != null && !configuration.getClientProperties().isBlank()) {
             headers.put(HEADER_CLIENT_PROPERTIES, configuration.getClientProperties());
         }
-        return headers;
+        Map<String, String> map = Collections.unmodifiableMap(headers);
+        lastHeaders = new Headers(credentials.appJwt(), credentials.consumerJws(), configuration.getClientProperties(), map);
+        return map;
     }
 
     private CompletableFuture<String> appJwt(Plan plan, Bases bases, RetryingHttpCall http) {
@@ -158,11 +186,15 @@ final class LivePersonTokens {
         return LivePersonInputRules.externalId(field, id);
     }
 
-    /** The token from the exchange property, else the option; null when neither gives one. */
-    private static String given(Exchange exchange, String property, String option, String optionName) {
+    /**
+     * The token from the exchange property, else the option; null when neither gives one. The sources, named in
+     * error messages, are constants: no string is built per exchange.
+     */
+    private static String given(Exchange exchange, String property, String propertySource, String option,
+                                String optionSource) {
         Object value = exchange.getProperty(property);
         String token = value != null ? value.toString() : option;
-        String source = value != null ? "exchange property " + property : "option " + optionName;
+        String source = value != null ? propertySource : optionSource;
         if (token == null || token.isBlank()) {
             return null;
         }

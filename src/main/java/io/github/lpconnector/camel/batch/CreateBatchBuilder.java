@@ -1,17 +1,23 @@
 package io.github.lpconnector.camel.batch;
 
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
+import io.github.lpconnector.camel.LivePersonJson;
 import io.github.lpconnector.camel.LivePersonValidationException;
 
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.TYPE_PUBLISH_EVENT;
@@ -40,6 +46,12 @@ public final class CreateBatchBuilder {
 
     private final LivePersonConnectorConfiguration configuration;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+    /** The conversation body of a text body (the options' defaults) as JSON, made and checked on first use. */
+    private volatile String defaultConversationJson;
+
+    /** A batch as the JSON bytes to send, with the ids of its requests so that answers are matched by reqId. */
+    public record Written(byte[] json, String profileRequestId, String conversationRequestId, String messageRequestId) {
+    }
 
     public CreateBatchBuilder(LivePersonConnectorConfiguration configuration) {
         this.configuration = configuration;
@@ -68,6 +80,74 @@ public final class CreateBatchBuilder {
         ObjectNode profile = objectOrEmpty(body.get("userProfile"), "userProfile");
         ObjectNode conversation = objectOrEmpty(body.get("conversation"), "conversation");
         return compose(profile, conversation, body.get("message"), requestId);
+    }
+
+    /**
+     * The batch for {@code body} as JSON bytes: what {@link #build} gives, serialised. A text body (the first
+     * message alone, the usual case) is written straight to bytes, byte for byte the same, without building the tree.
+     */
+    public Written write(JsonNode body, String requestId) throws IOException {
+        if (body.isTextual()) {
+            return writeText(body, requestId);
+        }
+        CreateBatch batch = build(body, requestId);
+        return new Written(LivePersonJson.MAPPER.writeValueAsBytes(batch.requests()), batch.profileRequestId(),
+                batch.conversationRequestId(), batch.messageRequestId());
+    }
+
+    private Written writeText(JsonNode body, String requestId) throws IOException {
+        String conversation = defaultConversationJson();
+        ObjectNode event = firstMessageEvent(body); // the message's checks
+        String profileId = requestId + ":profile";
+        String conversationId = requestId + ":conversation";
+        String messageId = requestId + ":message";
+        // written through the mapper, which lends the generator and its output buffer from its recycler
+        byte[] json = LivePersonJson.MAPPER.writeValueAsBytes(new JsonSerializable.Base() {
+            @Override
+            public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeStartArray();
+                startRequest(gen, profileId, TYPE_SET_USER_PROFILE);
+                gen.writeStartObject();
+                gen.writeEndObject();
+                gen.writeEndObject();
+                startRequest(gen, conversationId, TYPE_REQUEST_CONVERSATION);
+                gen.writeRawValue(conversation);
+                gen.writeEndObject();
+                startRequest(gen, messageId, TYPE_PUBLISH_EVENT);
+                gen.writeStartObject();
+                gen.writeFieldName("event");
+                event.serialize(gen, serializers);
+                gen.writeEndObject();
+                gen.writeEndObject();
+                gen.writeEndArray();
+            }
+
+            @Override
+            public void serializeWithType(JsonGenerator gen, SerializerProvider serializers, TypeSerializer type)
+                    throws IOException {
+                serialize(gen, serializers);
+            }
+        });
+        return new Written(json, profileId, conversationId, messageId);
+    }
+
+    /** The options' defaults as a conversation body; a refusal is thrown again for each exchange, as compose would. */
+    private String defaultConversationJson() throws IOException {
+        String json = defaultConversationJson;
+        if (json == null) {
+            json = LivePersonJson.MAPPER.writeValueAsString(withDefaults(nodes.objectNode()));
+            defaultConversationJson = json;
+        }
+        return json;
+    }
+
+    /** Writes a request's start, as {@link #request} orders its fields, up to its body's value. */
+    private static void startRequest(JsonGenerator json, String id, String type) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("kind", "req");
+        json.writeStringField("id", id);
+        json.writeStringField("type", type);
+        json.writeFieldName("body");
     }
 
     private CreateBatch compose(ObjectNode profile, ObjectNode conversation, JsonNode message, String requestId) {

@@ -50,6 +50,14 @@ public final class LivePersonHttpClient implements Closeable {
     public static final int MAX_RESPONSE_BYTES = 1024 * 1024;
 
     /**
+     * Initial size of each connection's input and output buffers (HttpCore's default is 8 KiB). LivePerson's
+     * answers and requests are a few KiB at most, and with thousands of pooled connections the buffers are most of
+     * the client's heap. They grow when a message needs it (HttpCore expands a full buffer; bodies stream through
+     * the response consumer, bounded by {@link #MAX_RESPONSE_BYTES}), so this bounds nothing.
+     */
+    static final int CONNECTION_BUFFER_BYTES = 2048;
+
+    /**
      * Ends any attempt that has no complete answer after connectTimeout + requestTimeout, however the server
      * trickles bytes: the response timeout alone only bounds the silence between two reads.
      */
@@ -94,7 +102,7 @@ public final class LivePersonHttpClient implements Closeable {
         var builder = HttpAsyncClients.custom()
                 .setConnectionManager(connectionManager)
                 .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
-                .setHttp1Config(Http1Config.DEFAULT)
+                .setHttp1Config(Http1Config.custom().setBufferSize(CONNECTION_BUFFER_BYTES).build())
                 .setIOReactorConfig(IOReactorConfig.custom()
                         .setIoThreadCount(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())))
                         .build())

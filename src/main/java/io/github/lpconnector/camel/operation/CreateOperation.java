@@ -2,9 +2,7 @@ package io.github.lpconnector.camel.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
-import io.github.lpconnector.camel.LivePersonJson;
 import io.github.lpconnector.camel.LivePersonRequestFailedException;
-import io.github.lpconnector.camel.batch.CreateBatch;
 import io.github.lpconnector.camel.batch.CreateBatchBuilder;
 import io.github.lpconnector.camel.batch.RequestBodyReader;
 import io.github.lpconnector.camel.http.LivePersonHttpResponse;
@@ -36,9 +34,9 @@ final class CreateOperation implements ConnectorOperation {
     @Override
     public ConnectorCall prepare(Exchange exchange) throws Exception {
         JsonNode body = bodyReader.read(exchange.getMessage().getBody());
-        CreateBatch batch = batchBuilder.build(body, exchange.getExchangeId());
-        byte[] json = LivePersonJson.MAPPER.writeValueAsBytes(batch.requests());
-        // what the answer is matched against: the ids only, so the batch's tree is not kept while the call is out
+        CreateBatchBuilder.Written batch = batchBuilder.write(body, exchange.getExchangeId());
+        byte[] json = batch.json();
+        // what the answer is matched against: the ids only
         String profileId = batch.profileRequestId();
         String conversationId = batch.conversationRequestId();
         String messageId = batch.messageRequestId();

@@ -12,7 +12,8 @@ package io.github.lpconnector.camel.benchmark;
  * @param cpuUsPerExchange  client-side CPU (process minus emulator threads) per exchange, µs
  * @param allocKbPerExchange bytes allocated by non-emulator threads per exchange, KiB
  * @param threads           live threads the contender added (non-emulator threads minus the baseline)
- * @param heapMiB           heap used after a GC at the end of the window (emulator state included), MiB
+ * @param heapMiB           heap used after a GC at the end of the window, MiB (emulator state included when it
+ *                          runs in the benchmark's JVM)
  * @param emulatorCpuShare  the emulator's share of the process CPU
  * @param otherCores        CPU cores other processes of the machine kept busy meanwhile
  * @param completed         exchanges that got a conversation id, warm-up and drain included

@@ -29,7 +29,7 @@ public final class ConnectorBenchmark {
                          double warmupSeconds, double measureSeconds,
                          int bigInFlight, int bigConnections, int bigLatencyMs, double bigWarmupSeconds, double bigMeasureSeconds,
                          List<String> contenders, List<String> bigContenders, Path out, Path publish,
-                         int emulatorThreads, boolean collectIds) {
+                         int emulatorThreads, boolean collectIds, boolean bigSeparateEmulator) {
 
         public static Config fromSystemProperties() {
             return new Config(dbl("bench.jvmWarmup", "5"), ints("bench.latencies", "0,50"), ints("bench.inFlight", "1,16,64,256"),
@@ -41,7 +41,8 @@ public final class ConnectorBenchmark {
                     strings("bench.bigContenders", "component,raw-client"),
                     Path.of(prop("bench.out", "target/benchmark")),
                     prop("bench.publish", "").isBlank() ? null : Path.of(prop("bench.publish", "")),
-                    Integer.parseInt(prop("bench.emulatorThreads", "4")), false);
+                    Integer.parseInt(prop("bench.emulatorThreads", "4")), false,
+                    Boolean.parseBoolean(prop("bench.bigSeparateEmulator", "true")));
         }
 
         private static String prop(String name, String def) {
@@ -81,6 +82,13 @@ public final class ConnectorBenchmark {
         Config config = Config.fromSystemProperties();
         Outcome outcome = new ConnectorBenchmark(config).run();
         Report report = new Report(outcome.cells());
+        if (config.bigInFlight() > 0 && config.bigSeparateEmulator()) {
+            report.note("The grid's cells run the emulator in the benchmark's JVM (its threads are left out of CPU and"
+                        + " allocation). The " + String.format(java.util.Locale.ROOT, "%,d", config.bigInFlight())
+                        + "-in-flight cells run it in a JVM of its own, so their threads, heap (used after a full GC"
+                        + " at the end of the window), CPU and allocation are the client's only; there, \"emulator"
+                        + " CPU\" is its JVM's share of both processes' CPU, and \"others' cores\" includes it.");
+        }
         System.out.println();
         System.out.println(report.machine());
         System.out.println(report.console());
@@ -92,11 +100,76 @@ public final class ConnectorBenchmark {
         System.exit(0);
     }
 
+    /** What a cell needs of the emulator, wherever it runs. */
+    private interface Target {
+        Workload workload();
+
+        void reset(int latencyMs) throws Exception;
+
+        long created() throws Exception;
+
+        void forgetConversations() throws Exception;
+
+        /** CPU nanoseconds of the emulator's own JVM, or -1 when it runs in this one (then its threads are counted). */
+        long separateCpuNanos();
+    }
+
+    private static Target inProcess(LiveEngageEmulator emulator) {
+        Workload workload = new Workload(emulator);
+        return new Target() {
+            public Workload workload() {
+                return workload;
+            }
+
+            public void reset(int latencyMs) {
+                emulator.reset();
+                emulator.faults().latency(Duration.ofMillis(latencyMs));
+            }
+
+            public long created() {
+                return emulator.count("create", 200);
+            }
+
+            public void forgetConversations() {
+                emulator.forgetConversations();
+            }
+
+            public long separateCpuNanos() {
+                return -1;
+            }
+        };
+    }
+
+    private static Target separate(EmulatorProcess emulator) {
+        return new Target() {
+            public Workload workload() {
+                return emulator.workload;
+            }
+
+            public void reset(int latencyMs) throws Exception {
+                emulator.reset(latencyMs);
+            }
+
+            public long created() throws Exception {
+                return emulator.created();
+            }
+
+            public void forgetConversations() throws Exception {
+                emulator.forgetConversations();
+            }
+
+            public long separateCpuNanos() {
+                return emulator.cpuNanos();
+            }
+        };
+    }
+
     public Outcome run() throws Exception {
         List<CellResult> cells = new ArrayList<>();
-        try (LiveEngageEmulator emulator = LiveEngageEmulator.builder().threads(config.emulatorThreads())
+        try (LiveEngageEmulator inProcessEmulator = LiveEngageEmulator.builder().threads(config.emulatorThreads())
                 .multipleOpenConversations(true).start()) {
-            Workload workload = new Workload(emulator);
+            Target emulator = inProcess(inProcessEmulator);
+            Workload workload = emulator.workload();
             if (config.jvmWarmupSeconds() > 0) {
                 // JIT-compiles every contender's path before the first measured cell, whichever comes first
                 for (String name : config.contenders()) {
@@ -112,14 +185,31 @@ public final class ConnectorBenchmark {
                     }
                 }
             }
-            if (config.bigInFlight() > 0) {
-                for (String name : config.bigContenders()) {
-                    cells.add(runCell(emulator, workload, contender(name), config.bigLatencyMs(), config.bigInFlight(),
-                            config.bigConnections(), config.bigWarmupSeconds(), config.bigMeasureSeconds()));
+            if (config.bigInFlight() > 0 && !config.bigSeparateEmulator()) {
+                runBigCells(emulator, cells);
+            }
+        }
+        if (config.bigInFlight() > 0 && config.bigSeparateEmulator()) {
+            // the emulator in a JVM of its own: heap, threads and allocation are the client's only
+            try (EmulatorProcess process = EmulatorProcess.start(config.emulatorThreads())) {
+                Target emulator = separate(process);
+                if (config.jvmWarmupSeconds() > 0) {
+                    // JIT-compiles the emulator's JVM, so that the first big cell does not pay for it
+                    System.out.print("(emulator JVM warm-up) ");
+                    runCell(emulator, emulator.workload(), contender("raw-client"), 0, 16, GRID_CONNECTIONS,
+                            config.jvmWarmupSeconds(), 0.5);
                 }
+                runBigCells(emulator, cells);
             }
         }
         return new Outcome(cells, ids);
+    }
+
+    private void runBigCells(Target emulator, List<CellResult> cells) throws Exception {
+        for (String name : config.bigContenders()) {
+            cells.add(runCell(emulator, emulator.workload(), contender(name), config.bigLatencyMs(), config.bigInFlight(),
+                    config.bigConnections(), config.bigWarmupSeconds(), config.bigMeasureSeconds()));
+        }
     }
 
     static Contender contender(String name) {
@@ -166,14 +256,13 @@ public final class ConnectorBenchmark {
         }
     }
 
-    private CellResult runCell(LiveEngageEmulator emulator, Workload workload, Contender contender, int latencyMs,
+    private CellResult runCell(Target emulator, Workload workload, Contender contender, int latencyMs,
                                int inFlight, int connections, double warmupSeconds, double measureSeconds)
             throws Exception {
-        emulator.reset();
-        emulator.faults().latency(Duration.ofMillis(latencyMs));
+        emulator.reset(latencyMs);
         System.gc();
         Set<Long> baselineThreads = Meter.clientThreadIds();
-        long created0 = emulator.count("create", 200);
+        long created0 = emulator.created();
         System.out.printf("%-10s latency %4d ms, %5d in flight: ", contender.name(), latencyMs, inFlight);
         System.out.flush();
         try (contender) {
@@ -185,11 +274,13 @@ public final class ConnectorBenchmark {
             long warmEnd = t0 + (long) (warmupSeconds * 1e9);
             long end = warmEnd + (long) (measureSeconds * 1e9);
             Meter.Snapshot before = null;
+            long separateCpuBefore = -1;
             long submitted = 0;
             while (true) {
                 long now = System.nanoTime();
                 if (before == null && now >= warmEnd) {
                     before = Meter.snapshot();
+                    separateCpuBefore = emulator.separateCpuNanos();
                     recorder.measuring = true;
                 }
                 if (now >= end) {
@@ -213,6 +304,7 @@ public final class ConnectorBenchmark {
             }
             recorder.measuring = false;
             Meter.Snapshot after = Meter.snapshot();
+            long separateCpuAfter = emulator.separateCpuNanos();
             int threads = Meter.clientThreadsBesides(baselineThreads);
             emulator.forgetConversations(); // the heap figure is the client's exchanges in flight, not the emulator's store
             System.gc();
@@ -229,14 +321,17 @@ public final class ConnectorBenchmark {
             double seconds = (after.nanos() - before.nanos()) / 1e9;
             int completedInWindow = recorder.recorded.get();
             double perExchange = Math.max(1, completedInWindow);
+            double emulatorShare = separateCpuBefore >= 0 && separateCpuAfter >= 0
+                    ? share(separateCpuAfter - separateCpuBefore,
+                            separateCpuAfter - separateCpuBefore + after.processCpu() - before.processCpu())
+                    : share(after.emulatorCpu() - before.emulatorCpu(), after.processCpu() - before.processCpu());
             CellResult result = new CellResult(contender.name(), latencyMs, inFlight, completedInWindow / seconds,
                     percentile(sorted, 0.50), percentile(sorted, 0.99),
                     Meter.clientCpu(before, after) / 1e3 / perExchange,
                     Meter.clientAllocated(before, after) / 1024.0 / perExchange,
                     threads, heapMiB,
-                    share(after.emulatorCpu() - before.emulatorCpu(), after.processCpu() - before.processCpu()),
-                    Meter.otherProcessesCores(before, after),
-                    recorder.ok.sum(), recorder.errors.sum(), emulator.count("create", 200) - created0);
+                    emulatorShare, Meter.otherProcessesCores(before, after),
+                    recorder.ok.sum(), recorder.errors.sum(), emulator.created() - created0);
             if (recorder.ok.sum() + recorder.errors.sum() != submitted) {
                 throw new IllegalStateException(contender.name() + ": " + submitted + " submitted but "
                                                 + (recorder.ok.sum() + recorder.errors.sum()) + " completed");

@@ -32,6 +32,14 @@ final class Report {
 
     private final List<CellResult> cells;
 
+    private String note;
+
+    /** A paragraph the Markdown report shows under the machine line (how the run was made). */
+    Report note(String text) {
+        this.note = text;
+        return this;
+    }
+
     Report(List<CellResult> cells) {
         this.cells = cells;
     }
@@ -100,6 +108,9 @@ final class Report {
     String markdown() {
         StringBuilder out = new StringBuilder();
         out.append("Machine: ").append(machine()).append("\n\n");
+        if (note != null) {
+            out.append(note).append("\n\n");
+        }
         out.append("| ").append(String.join(" | ", HEAD)).append(" |\n|");
         for (int i = 0; i < HEAD.length; i++) {
             out.append(i == 2 ? " --- |" : " ---: |");

@@ -20,9 +20,14 @@ final class Workload {
     final String consumerJws;
 
     Workload(LiveEngageEmulator emulator) {
-        this.baseUri = emulator.baseUri();
-        this.appJwt = emulator.issueAppJwt(ACCOUNT);
-        this.consumerJws = emulator.issueConsumerJws(ACCOUNT, "bench-consumer");
+        this(emulator.baseUri(), emulator.issueAppJwt(ACCOUNT), emulator.issueConsumerJws(ACCOUNT, "bench-consumer"));
+    }
+
+    /** For an emulator in another process, which issued the tokens. */
+    Workload(String baseUri, String appJwt, String consumerJws) {
+        this.baseUri = baseUri;
+        this.appJwt = appJwt;
+        this.consumerJws = consumerJws;
     }
 
     String createPath() {
