@@ -130,7 +130,7 @@ class LivePersonConnectorEndpointBuilderFactoryTest {
 
     @Test
     void builderWorksInARoute() throws Exception {
-        try (LivePersonStandIn liveperson = new LivePersonStandIn();
+        try (LivePersonStandIn liveperson = LivePersonStandIn.start();
              CamelContext context = new DefaultCamelContext()) {
             context.addRoutes(new RouteBuilder() {
                 @Override

@@ -35,16 +35,9 @@ class LivePersonObservabilityTest extends CamelTestSupport {
                                           "{\"exp\":4102444800}".getBytes())
                                   + ".signature-secret";
 
-    private final LivePersonStandIn liveperson = start();
+    private final LivePersonStandIn liveperson = LivePersonStandIn.start();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-    private static LivePersonStandIn start() {
-        try {
-            return new LivePersonStandIn();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @AfterEach
     void stopStandIn() {

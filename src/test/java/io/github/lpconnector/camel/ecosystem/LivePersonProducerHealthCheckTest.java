@@ -30,15 +30,8 @@ class LivePersonProducerHealthCheckTest extends CamelTestSupport {
 
     private static final Predicate<HealthCheck> OURS = h -> h instanceof LivePersonProducerHealthCheck;
 
-    private final LivePersonStandIn liveperson = startStandIn();
+    private final LivePersonStandIn liveperson = LivePersonStandIn.start();
 
-    private static LivePersonStandIn startStandIn() {
-        try {
-            return new LivePersonStandIn();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @AfterEach
     void stopStandIn() {

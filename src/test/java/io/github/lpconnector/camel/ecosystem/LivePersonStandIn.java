@@ -3,6 +3,7 @@ package io.github.lpconnector.camel.ecosystem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +34,19 @@ final class LivePersonStandIn implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger conversations = new AtomicInteger();
 
-    LivePersonStandIn() throws IOException {
+    private LivePersonStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** Starts a stand-in on a free loopback port; usable in a field initializer. */
+    static LivePersonStandIn start() {
+        try {
+            return new LivePersonStandIn();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String baseUri() {
