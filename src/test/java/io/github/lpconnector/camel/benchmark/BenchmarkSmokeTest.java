@@ -22,7 +22,7 @@ class BenchmarkSmokeTest {
     @Test
     void tinyRunIsCorrectAndWritesItsReports() throws Exception {
         System.setProperty("java.awt.headless", "true");
-        ConnectorBenchmark.Config config = new ConnectorBenchmark.Config(0, List.of(0, 20), List.of(1, 8), 0.1, 0.3,
+        ConnectorBenchmark.Config config = new ConnectorBenchmark.Config(0, List.of(0, 20), List.of(1, 8), 0.1, 0, 0.3,
                 300, 100, 300, 0.2, 0.3, List.of("component", "hand-route", "raw-client"),
                 List.of("component", "raw-client"), out, out.resolve("published"), 4, true, false);
 

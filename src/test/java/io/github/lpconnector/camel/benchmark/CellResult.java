@@ -19,8 +19,11 @@ package io.github.lpconnector.camel.benchmark;
  * @param completed         exchanges that got a conversation id, warm-up and drain included
  * @param errors            exchanges that failed or got no conversation id
  * @param emulatorCreated   CREATE answers with status 200 the emulator counted
+ * @param warmupSeconds     how long the cell warmed up before its window (longer while the JIT was busy)
+ * @param jitMs             milliseconds the JIT compilers spent inside the window (counted in the CPU figure)
  */
 record CellResult(String contender, int latencyMs, int inFlight, double throughput, double p50Ms, double p99Ms,
                   double cpuUsPerExchange, double allocKbPerExchange, int threads, double heapMiB,
-                  double emulatorCpuShare, double otherCores, long completed, long errors, long emulatorCreated) {
+                  double emulatorCpuShare, double otherCores, long completed, long errors, long emulatorCreated,
+                  double warmupSeconds, long jitMs) {
 }

@@ -1,5 +1,6 @@
 package io.github.lpconnector.camel.benchmark;
 
+import io.github.lpconnector.camel.LivePersonConnectorComponent;
 import io.github.lpconnector.camel.LivePersonConnectorConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -29,10 +30,13 @@ final class ComponentContender implements Contender {
         String uri = "liveperson-connector:create?accountId=" + Workload.ACCOUNT
                      + "&baseUri=" + workload.baseUri
                      + "&skillId=" + Workload.SKILL
-                     + "&maxConnections=" + connections
-                     + "&appJwt=RAW(" + workload.appJwt + ")"
-                     + "&consumerJws=RAW(" + workload.consumerJws + ")";
+                     + "&maxConnections=" + connections;
         context = new DefaultCamelContext();
+        // the tokens as component options, where the README says they belong (not in an endpoint URI)
+        LivePersonConnectorComponent component = context.getComponent("liveperson-connector",
+                LivePersonConnectorComponent.class);
+        component.getConfiguration().setAppJwt(workload.appJwt);
+        component.getConfiguration().setConsumerJws(workload.consumerJws);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

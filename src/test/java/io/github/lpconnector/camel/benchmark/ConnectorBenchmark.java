@@ -26,14 +26,14 @@ public final class ConnectorBenchmark {
 
     /** The knobs; durations in seconds. */
     public record Config(double jvmWarmupSeconds, List<Integer> latenciesMs, List<Integer> inFlight,
-                         double warmupSeconds, double measureSeconds,
+                         double warmupSeconds, double maxExtraWarmupSeconds, double measureSeconds,
                          int bigInFlight, int bigConnections, int bigLatencyMs, double bigWarmupSeconds, double bigMeasureSeconds,
                          List<String> contenders, List<String> bigContenders, Path out, Path publish,
                          int emulatorThreads, boolean collectIds, boolean bigSeparateEmulator) {
 
         public static Config fromSystemProperties() {
             return new Config(dbl("bench.jvmWarmup", "5"), ints("bench.latencies", "0,50"), ints("bench.inFlight", "1,16,64,256"),
-                    dbl("bench.warmup", "2"), dbl("bench.measure", "5"),
+                    dbl("bench.warmup", "2"), dbl("bench.maxExtraWarmup", "20"), dbl("bench.measure", "5"),
                     Integer.parseInt(prop("bench.bigInFlight", "10000")), Integer.parseInt(prop("bench.bigConnections", "4096")),
                     Integer.parseInt(prop("bench.bigLatency", "2000")),
                     dbl("bench.bigWarmup", "3"), dbl("bench.bigMeasure", "4"),
@@ -172,9 +172,12 @@ public final class ConnectorBenchmark {
             Workload workload = emulator.workload();
             if (config.jvmWarmupSeconds() > 0) {
                 // JIT-compiles every contender's path before the first measured cell, whichever comes first
-                for (String name : config.contenders()) {
-                    System.out.print("(JVM warm-up) ");
-                    runCell(emulator, workload, contender(name), 0, 16, GRID_CONNECTIONS, config.jvmWarmupSeconds(), 0.5);
+                for (int inFlight : List.of(16, 256)) {
+                    for (String name : config.contenders()) {
+                        System.out.print("(JVM warm-up) ");
+                        runCell(emulator, workload, contender(name), 0, inFlight, GRID_CONNECTIONS,
+                                config.jvmWarmupSeconds() / 2, 0.5);
+                    }
                 }
             }
             for (int latency : config.latenciesMs()) {
@@ -271,22 +274,23 @@ public final class ConnectorBenchmark {
             Recorder recorder = new Recorder((int) Math.min(4_000_000, 60_000 * Math.max(1, measureSeconds)));
             Semaphore permits = new Semaphore(inFlight);
             long t0 = System.nanoTime();
-            long warmEnd = t0 + (long) (warmupSeconds * 1e9);
-            long end = warmEnd + (long) (measureSeconds * 1e9);
+            WarmUp warmUp = new WarmUp(t0, warmupSeconds, config.maxExtraWarmupSeconds());
+            long end = Long.MAX_VALUE;
             Meter.Snapshot before = null;
             long separateCpuBefore = -1;
             long submitted = 0;
             while (true) {
                 long now = System.nanoTime();
-                if (before == null && now >= warmEnd) {
+                if (before == null && warmUp.over(now)) {
                     before = Meter.snapshot();
                     separateCpuBefore = emulator.separateCpuNanos();
                     recorder.measuring = true;
+                    end = now + (long) (measureSeconds * 1e9);
                 }
                 if (now >= end) {
                     break;
                 }
-                long phaseEnd = before == null ? warmEnd : end;
+                long phaseEnd = before == null ? warmUp.nextCheck() : end;
                 if (!permits.tryAcquire(phaseEnd - now, TimeUnit.NANOSECONDS)) {
                     continue;
                 }
@@ -331,15 +335,56 @@ public final class ConnectorBenchmark {
                     Meter.clientAllocated(before, after) / 1024.0 / perExchange,
                     threads, heapMiB,
                     emulatorShare, Meter.otherProcessesCores(before, after),
-                    recorder.ok.sum(), recorder.errors.sum(), emulator.created() - created0);
+                    recorder.ok.sum(), recorder.errors.sum(), emulator.created() - created0,
+                    (before.nanos() - t0) / 1e9, after.jitMillis() - before.jitMillis());
             if (recorder.ok.sum() + recorder.errors.sum() != submitted) {
                 throw new IllegalStateException(contender.name() + ": " + submitted + " submitted but "
                                                 + (recorder.ok.sum() + recorder.errors.sum()) + " completed");
             }
-            System.out.printf("%,10.0f/s  p50 %7.2f ms  p99 %7.2f ms  %s%n", result.throughput(), result.p50Ms(),
-                    result.p99Ms(), recorder.errors.sum() == 0 ? "" : recorder.errors.sum() + " errors, first: "
+            System.out.printf("%,10.0f/s  p50 %7.2f ms  p99 %7.2f ms  (warm-up %4.1f s, JIT %4d ms in window)  %s%n",
+                    result.throughput(), result.p50Ms(), result.p99Ms(), result.warmupSeconds(), result.jitMs(), recorder.errors.sum() == 0 ? "" : recorder.errors.sum() + " errors, first: "
                                                                      + recorder.firstError.get());
             return result;
+        }
+    }
+
+    /**
+     * When a cell's warm-up is over: after the configured seconds, at the first one-second check in which the JIT
+     * compilers worked less than {@link #JIT_QUIET_MS} (compiling inside the window would be billed to the
+     * contender as CPU), and at the latest {@code maxExtraSeconds} later.
+     */
+    static final class WarmUp {
+        static final long JIT_QUIET_MS = 20;
+        private static final long CHECK_NANOS = 1_000_000_000L;
+
+        private final long earliest;
+        private final long latest;
+        private long nextCheck;
+        private long jitAtLastCheck;
+
+        WarmUp(long start, double warmupSeconds, double maxExtraSeconds) {
+            earliest = start + (long) (warmupSeconds * 1e9);
+            latest = earliest + (long) (maxExtraSeconds * 1e9);
+            nextCheck = Math.max(start, earliest - CHECK_NANOS);
+            jitAtLastCheck = Long.MIN_VALUE;
+        }
+
+        long nextCheck() {
+            return nextCheck;
+        }
+
+        boolean over(long now) {
+            if (now < nextCheck) {
+                return false;
+            }
+            long jit = Meter.jitMillis();
+            boolean quiet = jit < 0 || (jitAtLastCheck != Long.MIN_VALUE && jit - jitAtLastCheck < JIT_QUIET_MS);
+            if (now >= earliest && (quiet || now >= latest)) {
+                return true;
+            }
+            jitAtLastCheck = jit;
+            nextCheck = now + CHECK_NANOS;
+            return false;
         }
     }
 

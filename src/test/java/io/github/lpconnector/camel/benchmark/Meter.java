@@ -30,8 +30,15 @@ final class Meter {
                                 || name.startsWith("server-timer"));
     }
 
+    private static final java.lang.management.CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+
     record Snapshot(long nanos, long processCpu, long emulatorCpu, Map<Long, Long> allocatedByThread,
-                    long machineBusyTicks, long machineTotalTicks) {
+                    long machineBusyTicks, long machineTotalTicks, long jitMillis) {
+    }
+
+    /** Milliseconds the JIT compilers spent so far, or -1 when the JVM does not tell. */
+    static long jitMillis() {
+        return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : -1;
     }
 
     static Snapshot snapshot() {
@@ -49,7 +56,8 @@ final class Meter {
             }
         }
         long[] machine = machineTicks();
-        return new Snapshot(System.nanoTime(), OS.getProcessCpuTime(), emulatorCpu, allocated, machine[0], machine[1]);
+        return new Snapshot(System.nanoTime(), OS.getProcessCpuTime(), emulatorCpu, allocated, machine[0], machine[1],
+                jitMillis());
     }
 
     /** Client-side CPU nanoseconds between two snapshots: the process minus the emulator's threads. */
