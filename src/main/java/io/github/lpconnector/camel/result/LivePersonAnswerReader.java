@@ -2,9 +2,7 @@ package io.github.lpconnector.camel.result;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -28,6 +26,9 @@ import static io.github.lpconnector.camel.LivePersonConnectorConstants.TYPE_SET_
 /** Reads LivePerson's answers: batch results matched by {@code reqId}, and error bodies. */
 public final class LivePersonAnswerReader {
 
+    /** The types of a CREATE batch's requests, by position. */
+    private static final String[] CREATE_TYPES = { TYPE_SET_USER_PROFILE, TYPE_REQUEST_CONVERSATION, TYPE_PUBLISH_EVENT };
+
     private final ObjectMapper mapper = LivePersonJson.MAPPER;
 
     /**
@@ -47,16 +48,16 @@ public final class LivePersonAnswerReader {
      */
     public CreateConversationResult readCreate(String profileRequestId, String conversationRequestId,
                                                String messageRequestId, LivePersonHttpResponse response) {
-        Map<String, Item> answersById = answersById(response);
-        List<RequestOutcome> outcomes = new ArrayList<>(3);
-        outcomes.add(outcome(answersById, profileRequestId, TYPE_SET_USER_PROFILE));
-        outcomes.add(outcome(answersById, conversationRequestId, TYPE_REQUEST_CONVERSATION));
-        if (messageRequestId != null) {
-            outcomes.add(outcome(answersById, messageRequestId, TYPE_PUBLISH_EVENT));
+        String[] ids = messageRequestId != null
+                ? new String[] { profileRequestId, conversationRequestId, messageRequestId }
+                : new String[] { profileRequestId, conversationRequestId };
+        Answered[] answered = answered(ids, response);
+        List<RequestOutcome> outcomes = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            outcomes.add(outcome(response, ids[i], CREATE_TYPES[i], answered[i]));
         }
         RequestOutcome conversation = outcomes.get(1);
-        String conversationId = conversation.isOk() && conversation.body() != null
-                ? conversation.body().path("conversationId").asText(null) : null;
+        String conversationId = conversation.isOk() && answered[1] != null ? answered[1].conversationId : null;
         if (conversationId == null || conversationId.isEmpty()) {
             throw failure(conversation, null);
         }
@@ -65,17 +66,17 @@ public final class LivePersonAnswerReader {
                 throw failure(outcome, conversationId);
             }
         }
-        Long sequence = null;
-        if (outcomes.size() == 3 && outcomes.get(2).body() != null && outcomes.get(2).body().has("sequence")) {
-            sequence = outcomes.get(2).body().get("sequence").asLong();
-        }
+        Long sequence = ids.length == 3 && answered[2] != null ? answered[2].sequence : null;
         return new CreateConversationResult(conversationId, sequence, outcomes);
     }
 
-    private static RequestOutcome outcome(Map<String, Item> answersById, String id, String type) {
-        Item answer = answersById.get(id);
-        return answer == null ? new RequestOutcome(id, type, "missing", null)
-                : new RequestOutcome(id, type, answer.code(), answer.body());
+    private RequestOutcome outcome(LivePersonHttpResponse response, String id, String type, Answered answer) {
+        if (answer == null) {
+            return new RequestOutcome(id, type, "missing", null);
+        }
+        int position = answer.position;
+        return answer.hasBody ? RequestOutcome.withLazyBody(id, type, answer.code, () -> bodyAt(response, position))
+                : new RequestOutcome(id, type, answer.code, null);
     }
 
     private static LivePersonRequestFailedException failure(RequestOutcome outcome, String conversationId) {
@@ -83,59 +84,183 @@ public final class LivePersonAnswerReader {
                 outcome.body() != null ? outcome.body().toString() : null, conversationId);
     }
 
-    /** One item of a batch answer: its code as text ("" when absent) and its body (null when absent). */
-    private record Item(String code, JsonNode body) {
+    /**
+     * What the answer says of one request: where its item sits in the answer array, its code as text ("" when
+     * absent), and the two values a CREATE reads from the top of a body (conversationId, sequence).
+     */
+    private static final class Answered {
+        int position;
+        String code = "";
+        boolean hasBody;
+        String conversationId;
+        Long sequence;
     }
 
     /**
-     * Streams the answer array, keeping of each item only its code and its (small) body as a tree. Duplicate keys are
-     * not looked for here: this is LivePerson's answer, not a route's input, and the hunt costs a set per item.
+     * Streams the answer array once and matches its items to {@code ids} by reqId, without building a tree or a
+     * string per item: bodies are read as trees only when an outcome's body is asked for. Duplicate keys are not
+     * looked for here: this is LivePerson's answer, not a route's input, and the hunt costs a set per item.
+     *
+     * @return per id, what its item said, or null when no item answered it
      */
-    private Map<String, Item> answersById(LivePersonHttpResponse response) {
-        Map<String, Item> byId = new HashMap<>(8);
-        try (JsonParser parser = mapper.createParser(response.body())) {
-            parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new LivePersonConnectorException("LivePerson answered HTTP " + response.status()
-                                                       + " with a body that is not a JSON array of answers;"
-                                                       + " the conversation may have been opened");
-            }
+    private Answered[] answered(String[] ids, LivePersonHttpResponse response) {
+        Answered[] byRequest = new Answered[ids.length];
+        try (JsonParser parser = answerParser(response)) {
+            int position = -1;
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                 if (token == null) {
                     throw new JsonParseException(parser, "unexpected end of the answer");
                 }
+                position++;
                 if (token != JsonToken.START_OBJECT) {
                     parser.skipChildren();
                     continue;
                 }
-                String reqId = null;
-                String code = "";
-                JsonNode body = null;
+                Answered item = new Answered();
+                item.position = position;
+                int request = -1;
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String field = parser.currentName();
                     JsonToken value = parser.nextToken();
                     if ("reqId".equals(field) && value.isScalarValue()) {
-                        reqId = value == JsonToken.VALUE_NULL ? null : parser.getText();
+                        request = value == JsonToken.VALUE_NULL ? -1 : indexOfText(parser, ids);
                     } else if ("code".equals(field) && value.isScalarValue()) {
-                        code = parser.getText();
+                        item.code = code(parser);
                     } else if ("body".equals(field)) {
-                        body = readValue(parser);
+                        item.hasBody = true;
+                        readTopOfBody(parser, item);
                     } else {
                         parser.skipChildren();
                     }
                 }
-                if (reqId != null) {
-                    byId.put(reqId, new Item(code, body));
+                if (request >= 0) {
+                    byRequest[request] = item;
                 }
             }
             if (parser.nextToken() != null) {
                 throw new JsonParseException(parser, "trailing content after the answer");
             }
         } catch (IOException e) {
-            throw new LivePersonConnectorException("LivePerson answered HTTP " + response.status()
-                                                   + " with a body that is not readable JSON", e);
+            throw unreadable(response, e);
         }
-        return byId;
+        return byRequest;
+    }
+
+    /** The answer's body at {@code position} of the array as a tree (the last {@code body} field), or null. */
+    private JsonNode bodyAt(LivePersonHttpResponse response, int position) {
+        try (JsonParser parser = answerParser(response)) {
+            for (int i = 0; i < position; i++) {
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            JsonNode body = null;
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    parser.nextToken();
+                    if ("body".equals(field)) {
+                        body = readValue(parser);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            }
+            return body;
+        } catch (IOException e) {
+            throw unreadable(response, e); // read once already: only a changed array could get here
+        }
+    }
+
+    /** A parser on the answer, positioned inside its top-level array. */
+    private JsonParser answerParser(LivePersonHttpResponse response) throws IOException {
+        JsonParser parser = mapper.createParser(response.body());
+        parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        if (parser.nextToken() != JsonToken.START_ARRAY) {
+            parser.close();
+            throw new LivePersonConnectorException("LivePerson answered HTTP " + response.status()
+                                                   + " with a body that is not a JSON array of answers;"
+                                                   + " the conversation may have been opened");
+        }
+        return parser;
+    }
+
+    private static LivePersonConnectorException unreadable(LivePersonHttpResponse response, IOException e) {
+        return new LivePersonConnectorException("LivePerson answered HTTP " + response.status()
+                                                + " with a body that is not readable JSON", e);
+    }
+
+    /** Reads the body's value, keeping its top-level conversationId and sequence, as JsonNode#asText/asLong would. */
+    private static void readTopOfBody(JsonParser parser, Answered item) throws IOException {
+        item.conversationId = null;
+        item.sequence = null;
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return;
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if ("conversationId".equals(field)) {
+                item.conversationId = value.isScalarValue() ? (value == JsonToken.VALUE_NULL ? null : parser.getText()) : "";
+            } else if ("sequence".equals(field)) {
+                item.sequence = parser.getValueAsLong();
+            }
+            parser.skipChildren();
+        }
+    }
+
+    /** The index of the id equal to the current string, compared in the parser's buffer; -1 when none is. */
+    private static int indexOfText(JsonParser parser, String[] ids) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_STRING) {
+            String text = parser.getText();
+            for (int i = 0; i < ids.length; i++) {
+                if (text.equals(ids[i])) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        for (int i = 0; i < ids.length; i++) {
+            if (sameChars(ids[i], chars, offset, length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameChars(String id, char[] chars, int offset, int length) {
+        if (id == null || id.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (id.charAt(i) != chars[offset + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The item's code as text; the usual ones as constants. */
+    private static String code(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
+            switch (parser.getIntValue()) {
+                case 200:
+                    return "200";
+                case 201:
+                    return "201";
+                default:
+                    return parser.getText();
+            }
+        }
+        if (token == JsonToken.VALUE_STRING
+            && sameChars("OK", parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength())) {
+            return "OK";
+        }
+        return parser.getText();
     }
 
     /**
