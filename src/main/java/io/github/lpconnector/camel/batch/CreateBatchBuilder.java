@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializable;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -97,14 +97,14 @@ public final class CreateBatchBuilder {
 
     private Written writeText(JsonNode body, String requestId) throws IOException {
         String conversation = defaultConversationJson();
-        ObjectNode event = firstMessageEvent(body); // the message's checks
+        String text = firstMessageText(body);
         String profileId = requestId + ":profile";
         String conversationId = requestId + ":conversation";
         String messageId = requestId + ":message";
-        // written through the mapper, which lends the generator and its output buffer from its recycler
-        byte[] json = LivePersonJson.MAPPER.writeValueAsBytes(new JsonSerializable.Base() {
-            @Override
-            public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
+        // the generator and its output buffer are lent by the factory's recycler, as writeValueAsBytes does
+        BufferRecycler recycler = LivePersonJson.MAPPER.getFactory()._getBufferRecycler();
+        try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator gen = LivePersonJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
                 gen.writeStartArray();
                 startRequest(gen, profileId, TYPE_SET_USER_PROFILE);
                 gen.writeStartObject();
@@ -116,19 +116,15 @@ public final class CreateBatchBuilder {
                 startRequest(gen, messageId, TYPE_PUBLISH_EVENT);
                 gen.writeStartObject();
                 gen.writeFieldName("event");
-                event.serialize(gen, serializers);
+                Events.writeText(gen, text);
                 gen.writeEndObject();
                 gen.writeEndObject();
                 gen.writeEndArray();
             }
-
-            @Override
-            public void serializeWithType(JsonGenerator gen, SerializerProvider serializers, TypeSerializer type)
-                    throws IOException {
-                serialize(gen, serializers);
-            }
-        });
-        return new Written(json, profileId, conversationId, messageId);
+            byte[] json = out.getClearAndRelease();
+            recycler.releaseToPool();
+            return new Written(json, profileId, conversationId, messageId);
+        }
     }
 
     /** The options' defaults as a conversation body; a refusal is thrown again for each exchange, as compose would. */
@@ -284,15 +280,20 @@ public final class CreateBatchBuilder {
 
     private ObjectNode firstMessageEvent(JsonNode message) {
         if (message.isTextual()) {
-            if (message.asText().isBlank()) {
-                throw new LivePersonValidationException("message", "is empty");
-            }
-            return Events.text(message.asText());
+            return Events.text(firstMessageText(message));
         }
         if (message.isObject()) {
             return Events.check(message.deepCopy(), "message");
         }
         throw new LivePersonValidationException("message", "expected text or an event object, got " + message.getNodeType());
+    }
+
+    /** The text of a first message given as text, checked. */
+    private static String firstMessageText(JsonNode message) {
+        if (message.asText().isBlank()) {
+            throw new LivePersonValidationException("message", "is empty");
+        }
+        return message.asText();
     }
 
     private CreateBatch checkReadyBatch(ArrayNode batch) {

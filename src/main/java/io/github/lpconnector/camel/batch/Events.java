@@ -1,9 +1,11 @@
 package io.github.lpconnector.camel.batch;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +20,11 @@ public final class Events {
     /** LivePerson's HostedFile schema, plus JPEG which its documented example sends. */
     public static final Set<String> FILE_TYPES = Set.of("IMG", "JPG", "JPEG", "PNG", "GIF", "TXT", "PDF");
     private static final String HOSTED_FILE = "hosted/file";
+    private static final String TYPE = "type";
+    private static final String CONTENT_EVENT = "ContentEvent";
+    private static final String CONTENT_TYPE = "contentType";
+    private static final String TEXT_PLAIN = "text/plain";
+    private static final String MESSAGE = "message";
 
     private Events() {
     }
@@ -25,10 +32,19 @@ public final class Events {
     /** A ContentEvent with {@code text/plain} content. */
     public static ObjectNode text(String text) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
-        event.put("type", "ContentEvent");
-        event.put("contentType", "text/plain");
-        event.put("message", text);
+        event.put(TYPE, CONTENT_EVENT);
+        event.put(CONTENT_TYPE, TEXT_PLAIN);
+        event.put(MESSAGE, text);
         return event;
+    }
+
+    /** Writes what {@link #text(String)} makes, field for field, without making it. */
+    public static void writeText(JsonGenerator json, String text) throws IOException {
+        json.writeStartObject();
+        json.writeStringField(TYPE, CONTENT_EVENT);
+        json.writeStringField(CONTENT_TYPE, TEXT_PLAIN);
+        json.writeStringField(MESSAGE, text);
+        json.writeEndObject();
     }
 
     /**
