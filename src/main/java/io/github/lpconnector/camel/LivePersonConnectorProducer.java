@@ -3,6 +3,7 @@ package io.github.lpconnector.camel;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 
 import io.github.lpconnector.camel.LivePersonTokens.Credentials;
 import io.github.lpconnector.camel.LivePersonTokens.Plan;
@@ -63,21 +64,20 @@ public class LivePersonConnectorProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback done) {
         AsyncCallback callback = endpoint.getStatistics().observe(exchange, done);
         ConnectorCall call;
-        CompletableFuture<Answer> answered;
+        Plan plan;
         try {
             call = operation.prepare(exchange);
-            Plan plan = tokens.plan(exchange);
+            plan = tokens.plan(exchange);
             LOG.debug("LivePerson {} (exchange {})", call.operation(), exchange.getExchangeId());
-            answered = callWithRenewal(call, plan);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        answered.whenComplete((answer, failure) -> {
+        call(call, plan, true, (answer, failure) -> {
             try {
                 if (failure != null) {
-                    exchange.setException(unwrap(failure));
+                    exchange.setException(failure);
                 } else {
                     onAnswer(exchange, call, answer);
                 }
@@ -90,43 +90,62 @@ public class LivePersonConnectorProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    /** Resolves the credentials and calls; after a 401 on a token the component fetched, renews it and calls again, once. */
-    private CompletableFuture<Answer> callWithRenewal(ConnectorCall call, Plan plan) {
-        return attempt(call, plan).handle((result, failure) -> {
-            if (failure == null && result.answer().response().status() == 401
-                && tokens.renewAfter401(result.credentials(), errorCode(call, result.answer()), false)) {
-                LOG.debug("LivePerson {} answered 401: renewing the token and trying once more", call.operation());
-                return attempt(call, plan).thenApply(Attempt::answer);
-            }
-            if (failure != null && plan.appJwt() == null && LivePersonTokens.isIdp401(unwrap(failure))) {
-                LOG.debug("The IDP answered 401: renewing the AppJWT and trying once more");
-                return attempt(call, plan).thenApply(Attempt::answer); // resolve dropped the refused AppJWT
-            }
-            return failure != null ? CompletableFuture.<Answer> failedFuture(unwrap(failure))
-                    : CompletableFuture.completedFuture(result.answer());
-        }).thenCompose(next -> next);
-    }
-
-    /** An answer and the credentials it was obtained with. */
-    private record Attempt(Answer answer, Credentials credentials) {
-    }
-
-    private CompletableFuture<Attempt> attempt(ConnectorCall call, Plan plan) {
-        CompletableFuture<Credentials> resolved = tokens.resolve(plan, http);
-        if (resolved.isDone() && !resolved.isCompletedExceptionally()) {
-            try {
-                return post(call, resolved.join()); // the usual case: no future to wait on
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e); // as thenCompose would have it
-            }
+    /**
+     * Resolves the credentials and posts, then hands the answer or the failure to {@code then}, exactly once. When
+     * {@code mayRenew}, a 401 on a token the component fetched renews it and the call is made once more.
+     */
+    private void call(ConnectorCall call, Plan plan, boolean mayRenew, BiConsumer<Answer, Throwable> then) {
+        CompletableFuture<Credentials> resolved;
+        try {
+            resolved = tokens.resolve(plan, http);
+        } catch (RuntimeException e) {
+            then.accept(null, e);
+            return;
         }
-        return resolved.thenCompose(credentials -> post(call, credentials));
+        if (resolved.isDone() && !resolved.isCompletedExceptionally()) {
+            post(call, plan, resolved.join(), mayRenew, then); // the usual case: no future to wait on
+            return;
+        }
+        resolved.whenComplete((credentials, failure) -> {
+            if (failure == null) {
+                post(call, plan, credentials, mayRenew, then);
+            } else if (mayRenew && plan.appJwt() == null && LivePersonTokens.isIdp401(unwrap(failure))) {
+                LOG.debug("The IDP answered 401: renewing the AppJWT and trying once more");
+                call(call, plan, false, then); // resolve dropped the refused AppJWT
+            } else {
+                then.accept(null, unwrap(failure));
+            }
+        });
     }
 
-    private CompletableFuture<Attempt> post(ConnectorCall call, Credentials credentials) {
-        URI uri = requestUri(credentials.messagingBase(), call.pathAndQuery());
-        return http.post(call.operation(), uri, call.json(), tokens.headers(credentials))
-                .thenApply(answer -> new Attempt(answer, credentials));
+    private void post(ConnectorCall call, Plan plan, Credentials credentials, boolean mayRenew,
+                      BiConsumer<Answer, Throwable> then) {
+        CompletableFuture<Answer> answered;
+        try {
+            URI uri = requestUri(credentials.messagingBase(), call.pathAndQuery());
+            answered = http.post(call.operation(), uri, call.json(), tokens.headers(credentials));
+        } catch (RuntimeException e) {
+            then.accept(null, e);
+            return;
+        }
+        answered.whenComplete((answer, failure) -> {
+            boolean renewed;
+            try {
+                renewed = failure == null && mayRenew && answer.response().status() == 401
+                          && tokens.renewAfter401(credentials, errorCode(call, answer), false);
+            } catch (RuntimeException e) {
+                then.accept(null, e);
+                return;
+            }
+            if (failure != null) {
+                then.accept(null, unwrap(failure));
+            } else if (renewed) {
+                LOG.debug("LivePerson {} answered 401: renewing the token and trying once more", call.operation());
+                call(call, plan, false, then);
+            } else {
+                then.accept(answer, null);
+            }
+        });
     }
 
     /** The last request URI built, with what it was built from. */

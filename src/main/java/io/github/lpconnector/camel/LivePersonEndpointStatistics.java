@@ -80,37 +80,28 @@ public class LivePersonEndpointStatistics implements HttpCallObserver {
     // ---- writers: the HTTP call path
 
     @Override
-    public CompletableFuture<RetryingHttpCall.Answer> callStarted(
-            String operation, CompletableFuture<RetryingHttpCall.Answer> call) {
+    public long callStarted(String operation) {
         calls.increment();
         inFlight.incrementAndGet();
-        long start = System.nanoTime();
-        CompletableFuture<RetryingHttpCall.Answer> recorded = new CompletableFuture<>();
-        call.whenComplete((answer, failure) -> {
-            try {
-                inFlight.decrementAndGet();
-                retrying.remove(call);
-                String outcome;
-                if (answer != null) {
-                    onAnswer(answer.response());
-                    outcome = answer.response().isSuccess() ? "success" : "http_error";
-                } else {
-                    onNoAnswer(failure);
-                    outcome = "transport_error";
-                }
-                metrics.callCompleted(operation, outcome, System.nanoTime() - start);
-            } catch (RuntimeException e) {
-                LOG.debug("Could not record a LivePerson {} call", operation, e);
-            } finally {
-                // the caller sees the answer only once it is recorded, and exactly as it came
-                if (failure != null) {
-                    recorded.completeExceptionally(failure);
-                } else {
-                    recorded.complete(answer);
-                }
-            }
-        });
-        return recorded;
+        return System.nanoTime();
+    }
+
+    @Override
+    public void callCompleted(String operation, CompletableFuture<RetryingHttpCall.Answer> call, long started,
+                              RetryingHttpCall.Answer answer, Throwable failure) {
+        inFlight.decrementAndGet();
+        if (!retrying.isEmpty()) {
+            retrying.remove(call);
+        }
+        String outcome;
+        if (answer != null) {
+            onAnswer(answer.response());
+            outcome = answer.response().isSuccess() ? "success" : "http_error";
+        } else {
+            onNoAnswer(failure);
+            outcome = "transport_error";
+        }
+        metrics.callCompleted(operation, outcome, System.nanoTime() - started);
     }
 
     @Override

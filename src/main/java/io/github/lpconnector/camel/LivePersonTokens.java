@@ -62,15 +62,15 @@ final class LivePersonTokens {
 
     /** Decides where the tokens come from, before any HTTP call; throws when no source is configured. */
     Plan plan(Exchange exchange) {
-        String appJwt = given(exchange, PROPERTY_APP_JWT, "exchange property " + PROPERTY_APP_JWT,
+        String appJwt = appJwtRules.given(exchange, PROPERTY_APP_JWT, "exchange property " + PROPERTY_APP_JWT,
                 configuration.getAppJwt(), "option appJwt");
         if (appJwt == null && (!configuration.hasClientCredentials() || session.appJwts() == null)) {
             throw new LivePersonValidationException(PROPERTY_APP_JWT, "missing: set exchange property "
                                                                       + PROPERTY_APP_JWT
                                                                       + ", option appJwt, or options clientId and clientSecret");
         }
-        String consumerJws = given(exchange, PROPERTY_CONSUMER_JWS, "exchange property " + PROPERTY_CONSUMER_JWS,
-                configuration.getConsumerJws(), "option consumerJws");
+        String consumerJws = consumerJwsRules.given(exchange, PROPERTY_CONSUMER_JWS,
+                "exchange property " + PROPERTY_CONSUMER_JWS, configuration.getConsumerJws(), "option consumerJws");
         String extConsumerId = null;
         if (consumerJws == null) {
             extConsumerId = extConsumerId(exchange);
@@ -186,19 +186,30 @@ final class LivePersonTokens {
         return LivePersonInputRules.externalId(field, id);
     }
 
-    /**
-     * The token from the exchange property, else the option; null when neither gives one. The sources, named in
-     * error messages, are constants: no string is built per exchange.
-     */
-    private static String given(Exchange exchange, String property, String propertySource, String option,
-                                String optionSource) {
-        Object value = exchange.getProperty(property);
-        String token = value != null ? value.toString() : option;
-        String source = value != null ? propertySource : optionSource;
-        if (token == null || token.isBlank()) {
-            return null;
+    private final GivenToken appJwtRules = new GivenToken();
+    private final GivenToken consumerJwsRules = new GivenToken();
+
+    /** Reads a given token and checks it; the token last checked is remembered, since most exchanges carry it again. */
+    private static final class GivenToken {
+        private volatile String lastChecked;
+
+        /**
+         * The token from the exchange property, else the option; null when neither gives one. The sources, named in
+         * error messages, are constants: no string is built per exchange.
+         */
+        String given(Exchange exchange, String property, String propertySource, String option, String optionSource) {
+            Object value = exchange.getProperty(property);
+            String token = value != null ? value.toString() : option;
+            if (token == null || token == lastChecked) { // the same object: checked already
+                return token;
+            }
+            if (token.isBlank()) {
+                return null;
+            }
+            String checked = LivePersonInputRules.token(property, value != null ? propertySource : optionSource, token);
+            lastChecked = checked;
+            return checked;
         }
-        return LivePersonInputRules.token(property, source, token);
     }
 
     /** True for the failure of a ConsumerJWS call that the IDP refused with 401. */

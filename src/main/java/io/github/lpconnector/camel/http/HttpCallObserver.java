@@ -13,15 +13,24 @@ public interface HttpCallObserver {
     };
 
     /**
-     * A call starts. {@code call} completes once, when the call is over (after its retries), with the last answer or
-     * the transport failure.
+     * A call starts.
      *
-     * @return the future the caller gets: {@code call} itself, or one that completes the same way once the observer
-     *         has recorded the outcome (so that whoever reacts to the answer already sees it recorded)
+     * @return what {@link #callCompleted} gets back as {@code started}, e.g. a {@link System#nanoTime()}
      */
-    default CompletableFuture<RetryingHttpCall.Answer> callStarted(
-            String operation, CompletableFuture<RetryingHttpCall.Answer> call) {
-        return call;
+    default long callStarted(String operation) {
+        return 0;
+    }
+
+    /**
+     * {@code call} is over (after its retries), with its last answer or its transport failure. Called before
+     * {@code call} completes, so that whoever reacts to the answer already sees it recorded.
+     *
+     * @param started what {@link #callStarted} returned for this call
+     * @param answer  the last answer, or null
+     * @param failure the failure when there is no answer, else null
+     */
+    default void callCompleted(String operation, CompletableFuture<RetryingHttpCall.Answer> call, long started,
+                               RetryingHttpCall.Answer answer, Throwable failure) {
     }
 
     /**

@@ -157,34 +157,67 @@ public final class LivePersonHttpClient implements Closeable {
 
     private CompletableFuture<LivePersonHttpResponse> execute(SimpleHttpRequest built, Map<String, String> headers) {
         headers.forEach(built::addHeader);
-        CompletableFuture<LivePersonHttpResponse> result = new CompletableFuture<>();
-        Future<LivePersonHttpResponse> inFlight = client.execute(SimpleRequestProducer.create(built),
-                new BoundedResponseConsumer(MAX_RESPONSE_BYTES), new FutureCallback<>() {
-                    @Override
-                    public void completed(LivePersonHttpResponse response) {
-                        result.complete(response);
-                    }
+        PendingRequest pending = new PendingRequest(deadlineMillis);
+        pending.inFlight = client.execute(SimpleRequestProducer.create(built),
+                new BoundedResponseConsumer(MAX_RESPONSE_BYTES), pending);
+        pending.deadline = DEADLINES.schedule(pending, deadlineMillis, TimeUnit.MILLISECONDS);
+        if (pending.isDone()) {
+            pending.deadline.cancel(false); // answered (or failed) before the deadline was set
+        }
+        return pending;
+    }
 
-                    @Override
-                    public void failed(Exception ex) {
-                        result.completeExceptionally(ex);
-                    }
+    /**
+     * One request in flight, as one object: the future of its answer, HttpClient's callback, and the deadline's task
+     * (which fails the future and cancels the request).
+     */
+    private static final class PendingRequest extends CompletableFuture<LivePersonHttpResponse>
+            implements FutureCallback<LivePersonHttpResponse>, Runnable {
 
-                    @Override
-                    public void cancelled() {
-                        result.completeExceptionally(new IOException("request cancelled"));
-                    }
-                });
-        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> result.completeExceptionally(new SocketTimeoutException(
-                "no complete answer within connectTimeout + requestTimeout (" + deadlineMillis + " ms)")),
-                deadlineMillis, TimeUnit.MILLISECONDS);
-        result.whenComplete((r, e) -> {
-            deadline.cancel(false);
-            if (e != null && !inFlight.isDone()) {
-                inFlight.cancel(true);
+        private final long deadlineMillis;
+        volatile Future<LivePersonHttpResponse> inFlight;
+        volatile ScheduledFuture<?> deadline;
+
+        PendingRequest(long deadlineMillis) {
+            this.deadlineMillis = deadlineMillis;
+        }
+
+        @Override
+        public void completed(LivePersonHttpResponse response) {
+            complete(response);
+            cancelDeadline();
+        }
+
+        @Override
+        public void failed(Exception ex) {
+            completeExceptionally(ex);
+            cancelDeadline();
+        }
+
+        @Override
+        public void cancelled() {
+            completeExceptionally(new IOException("request cancelled"));
+            cancelDeadline();
+        }
+
+        /** The deadline passed. */
+        @Override
+        public void run() {
+            if (completeExceptionally(new SocketTimeoutException(
+                    "no complete answer within connectTimeout + requestTimeout (" + deadlineMillis + " ms)"))) {
+                Future<LivePersonHttpResponse> request = inFlight;
+                if (request != null) {
+                    request.cancel(true);
+                }
             }
-        });
-        return result;
+        }
+
+        private void cancelDeadline() {
+            ScheduledFuture<?> task = deadline;
+            if (task != null) {
+                task.cancel(false);
+            }
+        }
     }
 
     /** Where a request goes, split once: the host and the request line's path and query. */

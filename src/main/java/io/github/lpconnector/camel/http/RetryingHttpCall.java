@@ -70,13 +70,13 @@ public final class RetryingHttpCall {
 
     private CompletableFuture<Answer> call(String operation, Supplier<CompletableFuture<LivePersonHttpResponse>> request) {
         CompletableFuture<Answer> result = new CompletableFuture<>();
-        CompletableFuture<Answer> observed = observer.callStarted(operation, result);
-        attempt(operation, request, 1, result);
-        return observed;
+        long started = observer.callStarted(operation);
+        attempt(operation, request, 1, result, started);
+        return result;
     }
 
     private void attempt(String operation, Supplier<CompletableFuture<LivePersonHttpResponse>> request, int attempt,
-                         CompletableFuture<Answer> result) {
+                         CompletableFuture<Answer> result, long started) {
         try {
             request.get().whenComplete((response, failure) -> {
                 try {
@@ -87,19 +87,38 @@ public final class RetryingHttpCall {
                         observer.retryScheduled(operation, result, attempt, response, failure, delay);
                         LOG.debug("LivePerson {} attempt {} got {}; retrying in {} ms", operation, attempt,
                                 failure == null ? "HTTP " + response.status() : failure.getClass().getSimpleName(), delay);
-                        scheduler.schedule(() -> attempt(operation, request, attempt + 1, result),
+                        scheduler.schedule(() -> attempt(operation, request, attempt + 1, result, started),
                                 delay, TimeUnit.MILLISECONDS);
                     } else if (failure != null) {
-                        result.completeExceptionally(policy.transportFailure(operation, failure, attempt));
+                        complete(operation, result, started, null, policy.transportFailure(operation, failure, attempt));
                     } else {
-                        result.complete(new Answer(response, attempt));
+                        complete(operation, result, started, new Answer(response, attempt), null);
                     }
                 } catch (Throwable t) {
-                    result.completeExceptionally(t);
+                    complete(operation, result, started, null, t);
                 }
             });
         } catch (Throwable t) {
-            result.completeExceptionally(t);
+            complete(operation, result, started, null, t);
+        }
+    }
+
+    /** Lets the observer record the outcome, then completes the call (once: a second completion is ignored). */
+    private void complete(String operation, CompletableFuture<Answer> result, long started, Answer answer,
+                          Throwable failure) {
+        if (result.isDone()) {
+            return;
+        }
+        try {
+            observer.callCompleted(operation, result, started, answer, failure);
+        } catch (RuntimeException e) {
+            LOG.debug("Could not record a LivePerson {} call", operation, e);
+        } finally {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(answer);
+            }
         }
     }
 }
