@@ -9,7 +9,7 @@ package io.github.lpconnector.camel.benchmark;
  * @param throughput        exchanges completed per second
  * @param p50Ms             median latency, ms
  * @param p99Ms             99th percentile latency, ms
- * @param cpuUsPerExchange  client-side CPU (process minus emulator threads) per exchange, µs
+ * @param cpuUsPerExchange  client-side CPU (process minus emulator threads and JIT compilers) per exchange, µs
  * @param allocKbPerExchange bytes allocated by non-emulator threads per exchange, KiB
  * @param threads           live threads the contender added (non-emulator threads minus the baseline)
  * @param heapMiB           heap used after a GC at the end of the window, MiB (emulator state included when it
@@ -20,7 +20,7 @@ package io.github.lpconnector.camel.benchmark;
  * @param errors            exchanges that failed or got no conversation id
  * @param emulatorCreated   CREATE answers with status 200 the emulator counted
  * @param warmupSeconds     how long the cell warmed up before its window (longer while the JIT was busy)
- * @param jitMs             milliseconds the JIT compilers spent inside the window (counted in the CPU figure)
+ * @param jitMs             CPU milliseconds of the JIT compilers inside the window (not in the CPU figure)
  */
 record CellResult(String contender, int latencyMs, int inFlight, double throughput, double p50Ms, double p99Ms,
                   double cpuUsPerExchange, double allocKbPerExchange, int threads, double heapMiB,

@@ -3,22 +3,17 @@ package io.github.lpconnector.camel.benchmark;
 import io.github.lpconnector.camel.LivePersonConnectorComponent;
 import io.github.lpconnector.camel.LivePersonConnectorConstants;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Endpoint;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * The component as a user would run it: {@code direct:create → liveperson-connector:create}, driven asynchronously
- * by a {@link ProducerTemplate} without its thread pool (the driver's thread hands the exchange over, the component's
- * I/O threads complete it).
+ * The component as a user would run it: {@code direct:create → liveperson-connector:create}, fed by a
+ * {@link CamelRouteDriver} (the driver's thread hands the exchange over, the component's I/O threads complete it).
  */
 final class ComponentContender implements Contender {
 
     private CamelContext context;
-    private ProducerTemplate template;
-    private Endpoint direct;
+    private CamelRouteDriver driver;
 
     @Override
     public String name() {
@@ -44,25 +39,19 @@ final class ComponentContender implements Contender {
             }
         });
         context.start();
-        template = context.createProducerTemplate();
-        template.setThreadedAsyncMode(false);
-        direct = context.getEndpoint("direct:create");
+        driver = new CamelRouteDriver(context, LivePersonConnectorConstants.CONVERSATION_ID);
     }
 
     @Override
     public void submit(Completion completion) {
-        Exchange exchange = direct.createExchange();
-        exchange.getMessage().setBody(Workload.MESSAGE);
-        template.asyncSend(direct, exchange).whenComplete((done, failure) -> {
-            Throwable error = failure != null ? failure : done.getException();
-            completion.done(error == null
-                    ? done.getMessage().getHeader(LivePersonConnectorConstants.CONVERSATION_ID, String.class) : null,
-                    error);
-        });
+        driver.submit(completion);
     }
 
     @Override
     public void close() throws Exception {
+        if (driver != null) {
+            driver.close();
+        }
         if (context != null) {
             context.close();
         }

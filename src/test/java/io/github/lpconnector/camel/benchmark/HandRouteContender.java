@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.dataformat.JsonLibrary;
@@ -22,8 +20,7 @@ final class HandRouteContender implements Contender {
     static final String CONVERSATION_ID = "CamelLivePersonConversationId";
 
     private CamelContext context;
-    private ProducerTemplate template;
-    private Endpoint direct;
+    private CamelRouteDriver driver;
 
     @Override
     public String name() {
@@ -53,9 +50,7 @@ final class HandRouteContender implements Contender {
             }
         });
         context.start();
-        template = context.createProducerTemplate();
-        template.setThreadedAsyncMode(false);
-        direct = context.getEndpoint("direct:create");
+        driver = new CamelRouteDriver(context, CONVERSATION_ID);
     }
 
     /** The CREATE batch as maps, ids made from the exchange id. */
@@ -72,17 +67,14 @@ final class HandRouteContender implements Contender {
 
     @Override
     public void submit(Completion completion) {
-        Exchange exchange = direct.createExchange();
-        exchange.getMessage().setBody(Workload.MESSAGE);
-        template.asyncSend(direct, exchange).whenComplete((done, failure) -> {
-            Throwable error = failure != null ? failure : done.getException();
-            String id = error == null ? done.getMessage().getHeader(CONVERSATION_ID, String.class) : null;
-            completion.done(id != null && !id.isEmpty() ? id : null, error);
-        });
+        driver.submit(completion);
     }
 
     @Override
     public void close() throws Exception {
+        if (driver != null) {
+            driver.close();
+        }
         if (context != null) {
             context.close();
         }

@@ -31,14 +31,39 @@ final class Meter {
     }
 
     private static final java.lang.management.CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+    private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on Linux
 
     record Snapshot(long nanos, long processCpu, long emulatorCpu, Map<Long, Long> allocatedByThread,
-                    long machineBusyTicks, long machineTotalTicks, long jitMillis) {
+                    long machineBusyTicks, long machineTotalTicks, long jitCpu) {
     }
 
-    /** Milliseconds the JIT compilers spent so far, or -1 when the JVM does not tell. */
-    static long jitMillis() {
-        return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : -1;
+    /**
+     * CPU nanoseconds the JIT compiler threads spent so far: from /proc/self/task on Linux (they are not Java
+     * threads, so ThreadMXBean does not see them), else the JVM's compilation time; -1 when neither is known.
+     */
+    static long jitCpu() {
+        Path tasks = Path.of("/proc/self/task");
+        if (Files.isDirectory(tasks)) {
+            long ticks = 0;
+            try (java.nio.file.DirectoryStream<Path> all = Files.newDirectoryStream(tasks)) {
+                for (Path task : all) {
+                    try {
+                        String comm = Files.readString(task.resolve("comm"));
+                        if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                            String stat = Files.readString(task.resolve("stat"));
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                        }
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // the thread ended meanwhile
+                    }
+                }
+                return ticks * NANOS_PER_TICK;
+            } catch (java.io.IOException e) {
+                // fall through
+            }
+        }
+        return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() * 1_000_000L : -1;
     }
 
     static Snapshot snapshot() {
@@ -57,12 +82,21 @@ final class Meter {
         }
         long[] machine = machineTicks();
         return new Snapshot(System.nanoTime(), OS.getProcessCpuTime(), emulatorCpu, allocated, machine[0], machine[1],
-                jitMillis());
+                jitCpu());
     }
 
-    /** Client-side CPU nanoseconds between two snapshots: the process minus the emulator's threads. */
+    /**
+     * Client-side CPU nanoseconds between two snapshots: the process minus the emulator's threads and minus the JIT
+     * compilers (which compile the emulator's code as well as the client's, and only until the JVM is warm; they
+     * are reported apart).
+     */
     static long clientCpu(Snapshot a, Snapshot b) {
-        return (b.processCpu - a.processCpu) - (b.emulatorCpu - a.emulatorCpu);
+        return (b.processCpu - a.processCpu) - (b.emulatorCpu - a.emulatorCpu) - jitCpu(a, b);
+    }
+
+    /** JIT compiler CPU nanoseconds between two snapshots (0 when unknown). */
+    static long jitCpu(Snapshot a, Snapshot b) {
+        return a.jitCpu < 0 || b.jitCpu < 0 ? 0 : Math.max(0, b.jitCpu - a.jitCpu);
     }
 
     /** Bytes allocated by non-emulator threads between two snapshots (threads born in between count from 0). */
