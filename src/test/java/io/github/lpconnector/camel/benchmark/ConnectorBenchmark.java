@@ -82,13 +82,19 @@ public final class ConnectorBenchmark {
         Config config = Config.fromSystemProperties();
         Outcome outcome = new ConnectorBenchmark(config).run();
         Report report = new Report(outcome.cells());
+        String note = "Each cell warms up for " + config.warmupSeconds() + " s, longer (by at most "
+                      + config.maxExtraWarmupSeconds() + " s) while the JIT compilers are still busy. \"CPU µs/ex\" is"
+                      + " the client's threads (the process minus the emulator's threads and minus the JIT compilers,"
+                      + " whose CPU inside the window is the \"JIT ms\" column; GC is included); \"alloc KiB/ex\" is"
+                      + " what every non-emulator thread allocated.";
         if (config.bigInFlight() > 0 && config.bigSeparateEmulator()) {
-            report.note("The grid's cells run the emulator in the benchmark's JVM (its threads are left out of CPU and"
-                        + " allocation). The " + String.format(java.util.Locale.ROOT, "%,d", config.bigInFlight())
-                        + "-in-flight cells run it in a JVM of its own, so their threads, heap (used after a full GC"
-                        + " at the end of the window), CPU and allocation are the client's only; there, \"emulator"
-                        + " CPU\" is its JVM's share of both processes' CPU, and \"others' cores\" includes it.");
+            note += " The grid's cells run the emulator in the benchmark's JVM (its threads are left out of CPU and"
+                    + " allocation). The " + String.format(java.util.Locale.ROOT, "%,d", config.bigInFlight())
+                    + "-in-flight cells run it in a JVM of its own, so their threads, heap (used after a full GC"
+                    + " at the end of the window), CPU and allocation are the client's only; there, \"emulator"
+                    + " CPU\" is its JVM's share of both processes' CPU, and \"others' cores\" includes it.";
         }
+        report.note(note);
         System.out.println();
         System.out.println(report.machine());
         System.out.println(report.console());
