@@ -554,7 +554,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
     // ================================================================== routing and fault injection
 
     /** An endpoint, with its counter keys made once (not a string concatenation per answer). */
-    private enum Endpoint {
+    enum Endpoint {
         UNKNOWN("unknown"), DOMAIN("domain"), SENTINEL("sentinel"), IDP("idp"), CREATE("create"), SEND("send"),
         EMULATOR("emulator");
 
@@ -578,7 +578,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
         }
     }
 
-    private record Route(Endpoint endpoint, String accountId, String extra) {
+    record Route(Endpoint endpoint, String accountId, String extra) {
     }
 
     private static final String API_ACCOUNT = "/api/account/";
