@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code Retry-After: 1}. The body has the usual error shape with errorCode {@code status*100+1}.</li>
  * <li>drop: the connection is closed without any HTTP answer; the client sees an I/O error. Counted as status 0.</li>
  * <li>stall: the request is processed (so it may have taken effect!) but its answer is written only after the stall
- * duration; {@code null} stalls until the emulator is closed (or reset). Stalls never block a worker thread.</li>
+ * duration; {@code null} stalls until the emulator is closed (or reset). Stalls never block a thread.</li>
  * </ul>
  */
 public final class FaultInjection {

@@ -99,7 +99,7 @@ class FaultsAndRateLimitTest {
         var stalled = EmulatorClient.HTTP.sendAsync(client.sendRequest(ACCOUNT, emulator.issueAppJwt(ACCOUNT),
                 emulator.issueConsumerJws(ACCOUNT, "alice"), publish("s", convId, TEXT))
                 .timeout(Duration.ofMillis(700)).build(), HttpResponse.BodyHandlers.ofString());
-        // more stalls than worker threads (4): they must not occupy the workers
+        // more stalls than I/O threads (4): they must not occupy them
         for (int i = 0; i < 6; i++) {
             EmulatorClient.HTTP.sendAsync(client.sendRequest(ACCOUNT, emulator.issueAppJwt(ACCOUNT),
                     emulator.issueConsumerJws(ACCOUNT, "alice"), publish("x" + i, convId, TEXT))

@@ -3,39 +3,76 @@ package io.github.lpconnector.camel.emulator;
 import static io.github.lpconnector.camel.emulator.Reply.MAPPER;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpConnection;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpRequestFactory;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.HttpStatus;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.BasicEntityDetails;
+import org.apache.hc.core5.http.impl.Http1StreamListener;
+import org.apache.hc.core5.http.impl.nio.DefaultHttpRequestParserFactory;
+import org.apache.hc.core5.http.impl.nio.ServerHttp1IOEventHandlerFactory;
+import org.apache.hc.core5.http.impl.nio.ServerHttp1StreamDuplexerFactory;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
+import org.apache.hc.core5.http.message.BasicHttpResponse;
+import org.apache.hc.core5.http.nio.AsyncServerExchangeHandler;
+import org.apache.hc.core5.http.nio.CapacityChannel;
+import org.apache.hc.core5.http.nio.DataStreamChannel;
+import org.apache.hc.core5.http.nio.ResponseChannel;
+import org.apache.hc.core5.http.nio.command.ShutdownCommand;
+import org.apache.hc.core5.http.protocol.DefaultHttpProcessor;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.http.protocol.ResponseConnControl;
+import org.apache.hc.core5.http.protocol.ResponseContent;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.DefaultListeningIOReactor;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.reactor.ListenerEndpoint;
+import org.apache.hc.core5.util.TimeValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +82,12 @@ import io.github.lpconnector.camel.emulator.Tokens.ConsumerIdentity;
  * An HTTP server emulating LivePerson's Connector API services on one loopback port: Domain API (CSDS), Sentinel
  * (AppJWT), IDP (ConsumerJWS) and the Send API (CREATE, SEND). The Domain API points every emulated service
  * ({@code asyncMessagingEnt}, {@code sentinel}, {@code idp}) at {@link #host()}.
+ * <p>
+ * The server is HttpCore 5's non-blocking HTTP/1.1 server (the stack {@code AsyncServerBootstrap} assembles, built
+ * here from its parts so that every thread is named {@code le-emulator-*}): a listener thread accepts connections and
+ * hands each to one of {@link Builder#threads(int) n} I/O reactor threads, which reads its requests, handles them and
+ * writes their answers, with no hand-off to another thread. A delayed or stalled answer holds no thread: the emulator's
+ * scheduler submits it when its time comes. Connections are kept alive until the client closes them.
  * <p>
  * Processing order of a CREATE/SEND request: route (404) and method (405), fault injection, rate limit (429), query
  * {@code v=3} (400), AppJWT (401 40105 / 40102), ConsumerJWS (401 40104 / 40103), Content-Type (415), JSON (400), then
@@ -73,33 +116,18 @@ public final class LiveEngageEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveEngageEmulator.class);
 
-    static {
-        // The JDK server writes headers and body separately: without TCP_NODELAY, Nagle + delayed ACK add ~40 ms to
-        // many answers. Read once by the JDK (sun.net.httpserver.ServerConfig), so it must be set before the first
-        // HttpServer of the JVM starts; an explicit -Dsun.net.httpserver.nodelay wins.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        // The JDK server closes a connection going idle when 200 others are idle already; a client pooling more
-        // connections than that then finds some of them closed under it. Load tests keep thousands open.
-        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
-            System.setProperty("sun.net.httpserver.maxIdleConnections", "20000");
-        }
-    }
-
     /** The Domain API services that point at the emulator. */
     public static final List<String> SERVICES = List.of("asyncMessagingEnt", "sentinel", "idp");
 
-    private static final Pattern DOMAIN_ONE = Pattern.compile("^/api/account/([^/]+)/service/([^/]+)/baseURI\\.json$");
-    private static final Pattern DOMAIN_ALL = Pattern.compile("^/api/account/([^/]+)/service/baseURI\\.json$");
-    private static final Pattern SENTINEL = Pattern.compile("^/sentinel/api/account/([^/]+)/app/token$");
-    private static final Pattern IDP = Pattern.compile("^/api/account/([^/]+)/consumer$");
-    private static final Pattern CREATE = Pattern.compile("^/api/account/([^/]+)/messaging/consumer/conversation$");
-    private static final Pattern SEND = Pattern.compile("^/api/account/([^/]+)/messaging/consumer/conversation/send$");
+    /**
+     * Pending connections the listening socket queues (the kernel caps it at net.core.somaxconn): load tests open
+     * thousands of connections at once.
+     */
+    private static final int BACKLOG = 16_384;
 
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private final DefaultListeningIOReactor reactor;
     private final ScheduledExecutorService scheduler;
+    private final int port;
     private final String host;
     private final String clientId;
     private final String clientSecret;
@@ -113,7 +141,8 @@ public final class LiveEngageEmulator implements AutoCloseable {
     private final RateLimit rateLimit;
     private final SendApi sendApi;
     private final ConcurrentHashMap<String, AtomicLong> counters = new ConcurrentHashMap<>();
-    private final Set<HttpExchange> parked = ConcurrentHashMap.newKeySet();
+    /** Exchanges whose answer is delayed or stalled: closed at reset() and close(). */
+    private final Set<Exchange> parked = ConcurrentHashMap.newKeySet();
     private volatile boolean answersReversed;
     private volatile boolean closed;
 
@@ -129,15 +158,19 @@ public final class LiveEngageEmulator implements AutoCloseable {
         this.rateLimit = new RateLimit(b.ratePerSecond);
         this.faults.latency(b.latency);
         this.sendApi = new SendApi(clock, () -> answersReversed, !b.multipleOpenConversations);
-        this.workers = Executors.newFixedThreadPool(b.threads, daemonThreads("le-emulator-worker"));
-        this.scheduler = Executors.newScheduledThreadPool(1, daemonThreads("le-emulator-delay"));
         InetAddress bind = InetAddress.getByName(b.bindAddress);
-        this.server = HttpServer.create(new InetSocketAddress(bind, b.port), 1024);
-        server.createContext("/", this::handle);
-        server.setExecutor(workers);
-        server.start();
+        this.scheduler = Executors.newScheduledThreadPool(1, daemonThreads("le-emulator-delay"));
+        this.reactor = newReactor(b.threads);
+        try {
+            reactor.start();
+            this.port = ((InetSocketAddress) listen(new InetSocketAddress(bind, b.port))).getPort();
+        } catch (IOException | RuntimeException e) {
+            reactor.close(CloseMode.IMMEDIATE);
+            scheduler.shutdownNow();
+            throw e;
+        }
         String advertised = bind.isAnyLocalAddress() ? "127.0.0.1" : bind.getHostAddress();
-        this.host = advertised + ":" + server.getAddress().getPort();
+        this.host = advertised + ":" + port;
         LOG.info("LiveEngage emulator listening on http://{}", host);
     }
 
@@ -156,7 +189,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return port;
     }
 
     /** {@code 127.0.0.1:<port>}, what the Domain API returns as baseURI (a bare host, like LivePerson). */
@@ -265,10 +298,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
         rateLimit.resetCounters();
         rateLimit.permitsPerSecond(startRate);
         answersReversed = false;
-        for (HttpExchange ex : parked) {
-            parked.remove(ex);
-            ex.close();
-        }
+        dropParked();
     }
 
     /**
@@ -285,60 +315,372 @@ public final class LiveEngageEmulator implements AutoCloseable {
             return;
         }
         closed = true;
-        parked.forEach(HttpExchange::close);
-        parked.clear();
-        server.stop(0);
-        scheduler.shutdownNow();
-        workers.shutdownNow();
+        scheduler.shutdownNow(); // delayed answers will not come: their connections are closed below
+        dropParked();
+        // Stop listening and close the connections once idle (at once: no answer is outstanding any more); whatever
+        // is left after the grace period is closed hard.
+        reactor.initiateShutdown();
+        try {
+            reactor.awaitShutdown(TimeValue.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reactor.close(CloseMode.IMMEDIATE);
         LOG.info("LiveEngage emulator on {} stopped", host);
     }
 
-    // ================================================================== HTTP
-
-    private void handle(HttpExchange ex) {
-        String endpoint = "unknown";
-        try {
-            String path = ex.getRequestURI().getRawPath();
-            Matcher m;
-            Route route;
-            if ((m = DOMAIN_ONE.matcher(path)).matches()) {
-                route = new Route("domain", m.group(1), m.group(2));
-            } else if ((m = DOMAIN_ALL.matcher(path)).matches()) {
-                route = new Route("domain", m.group(1), null);
-            } else if ((m = SENTINEL.matcher(path)).matches()) {
-                route = new Route("sentinel", m.group(1), null);
-            } else if ((m = IDP.matcher(path)).matches()) {
-                route = new Route("idp", m.group(1), null);
-            } else if ((m = CREATE.matcher(path)).matches()) {
-                route = new Route("create", m.group(1), null);
-            } else if ((m = SEND.matcher(path)).matches()) {
-                route = new Route("send", m.group(1), null);
-            } else if (path.startsWith("/emulator/")) {
-                route = new Route("emulator", null, path.substring("/emulator/".length()));
-            } else {
-                route = null;
+    private void dropParked() {
+        for (Exchange ex : parked) {
+            if (parked.remove(ex)) {
+                ex.drop();
             }
-            byte[] body = ex.getRequestBody().readAllBytes();
+        }
+    }
+
+    // ================================================================== HTTP server
+
+    /**
+     * The connection whose request head the current reactor thread is handling: {@link #CONNECTION_OF_REQUEST} sets it
+     * right before HttpCore asks {@link #newExchange} for the request's handler, on the same thread.
+     */
+    private static final ThreadLocal<HttpConnection> CONNECTION = new ThreadLocal<>();
+
+    private static final Http1StreamListener CONNECTION_OF_REQUEST = new Http1StreamListener() {
+        @Override
+        public void onRequestHead(HttpConnection connection, HttpRequest request) {
+            CONNECTION.set(connection);
+        }
+
+        @Override
+        public void onResponseHead(HttpConnection connection, HttpResponse response) {
+        }
+
+        @Override
+        public void onExchangeComplete(HttpConnection connection, boolean keepAlive) {
+        }
+    };
+
+    /**
+     * Requests in origin form ({@code /path?query}, what clients send) keep their target as it came; HttpCore's default
+     * factory would parse each into a {@link URI} first.
+     */
+    private static final HttpRequestFactory<HttpRequest> REQUESTS = new HttpRequestFactory<>() {
+        @Override
+        public HttpRequest newHttpRequest(String method, String target) {
+            return target.startsWith("/") ? new BasicHttpRequest(method, null, null, target)
+                    : new BasicHttpRequest(method, target);
+        }
+
+        @Override
+        public HttpRequest newHttpRequest(String method, URI uri) {
+            return new BasicHttpRequest(method, uri);
+        }
+    };
+
+    private DefaultListeningIOReactor newReactor(int ioThreads) {
+        Http1Config http1 = Http1Config.DEFAULT;
+        ServerHttp1StreamDuplexerFactory connections = new ServerHttp1StreamDuplexerFactory(
+                // Content-Length and Connection headers; the Date header is added by answer() from a cache
+                new DefaultHttpProcessor(new ResponseContent(), new ResponseConnControl()), this::newExchange, http1,
+                null, null, new DefaultHttpRequestParserFactory(http1, REQUESTS, null), null, CONNECTION_OF_REQUEST,
+                e -> LOG.debug("exchange failed: {}", e.toString()));
+        IOReactorConfig config = IOReactorConfig.custom().setIoThreadCount(ioThreads).setBacklogSize(BACKLOG)
+                .setSoReuseAddress(true).setTcpNoDelay(true).build();
+        return new DefaultListeningIOReactor(new ServerHttp1IOEventHandlerFactory(connections, null, null), config,
+                daemonThreads("le-emulator-io"), daemonThreads("le-emulator-listener"), null,
+                e -> LOG.warn("emulator I/O reactor failed", e), null, ShutdownCommand.GRACEFUL_NORMAL_CALLBACK);
+    }
+
+    private SocketAddress listen(InetSocketAddress address) throws IOException {
+        try {
+            ListenerEndpoint endpoint = reactor.listen(address).get(30, TimeUnit.SECONDS);
+            return endpoint.getAddress();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException("cannot listen on " + address, cause);
+        } catch (TimeoutException e) {
+            throw new IOException("cannot listen on " + address + ": timed out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while binding " + address, e);
+        }
+    }
+
+    private AsyncServerExchangeHandler newExchange(HttpRequest request, HttpContext context) {
+        HttpConnection connection = CONNECTION.get();
+        CONNECTION.set(null);
+        if (connection == null) {
+            throw new IllegalStateException("no connection for " + request); // HttpCore changed its call order
+        }
+        return new Exchange(connection);
+    }
+
+    private static final byte[] NO_BODY = new byte[0];
+    /** A request body announced with a Content-Length up to this size is read into an array of that size. */
+    private static final int PRESIZED_BODY_LIMIT = 1 << 20;
+
+    /**
+     * One request and its answer, driven by the reactor thread of its connection: the body is gathered as it comes,
+     * the request handled when it is complete, and the answer submitted either at once or later by the scheduler.
+     */
+    private final class Exchange implements AsyncServerExchangeHandler {
+        private final HttpConnection connection;
+        private HttpRequest request;
+        private ResponseChannel channel;
+        private HttpContext context;
+        private byte[] body = NO_BODY;
+        private int length;
+        /** The answer's body still to write; produce() is never called concurrently (HttpCore's contract). */
+        private volatile ByteBuffer pending;
+        private volatile boolean isParked;
+        private volatile boolean released;
+
+        Exchange(HttpConnection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void handleRequest(HttpRequest request, EntityDetails entity, ResponseChannel channel,
+                HttpContext context) throws HttpException, IOException {
+            this.request = request;
+            this.channel = channel;
+            this.context = context;
+            if (entity == null) {
+                handle(this, NO_BODY);
+                return;
+            }
+            long announced = entity.getContentLength();
+            if (announced > 0 && announced <= PRESIZED_BODY_LIMIT) {
+                body = new byte[(int) announced];
+            }
+            Header expect = request.getFirstHeader(HttpHeaders.EXPECT);
+            if (expect != null && "100-continue".equalsIgnoreCase(expect.getValue())) {
+                channel.sendInformation(new BasicHttpResponse(HttpStatus.SC_CONTINUE), context);
+            }
+        }
+
+        @Override
+        public void updateCapacity(CapacityChannel capacityChannel) throws IOException {
+            capacityChannel.update(Integer.MAX_VALUE);
+        }
+
+        @Override
+        public void consume(ByteBuffer src) {
+            int n = src.remaining();
+            if (length + n > body.length) {
+                body = Arrays.copyOf(body, Math.max(length + n, Math.max(1024, body.length * 2)));
+            }
+            src.get(body, length, n);
+            length += n;
+        }
+
+        @Override
+        public void streamEnd(List<? extends Header> trailers) {
+            handle(this, length == body.length ? body : Arrays.copyOf(body, length));
+        }
+
+        /** Submits the answer; from the reactor thread, or from the scheduler for a delayed one. */
+        void answer(HttpResponse response, byte[] content) {
+            if (released) {
+                return; // the connection is gone
+            }
+            try {
+                if (content.length == 0) {
+                    channel.sendResponse(response, null, context);
+                } else {
+                    pending = ByteBuffer.wrap(content);
+                    channel.sendResponse(response, new BasicEntityDetails(content.length, null), context);
+                }
+            } catch (HttpException | IOException | RuntimeException e) {
+                LOG.debug("could not write the answer: {}", e.toString());
+                drop();
+            }
+        }
+
+        @Override
+        public int available() {
+            ByteBuffer b = pending;
+            return b == null ? 0 : b.remaining();
+        }
+
+        @Override
+        public void produce(DataStreamChannel out) throws IOException {
+            ByteBuffer b = pending;
+            if (b == null) {
+                return;
+            }
+            while (b.hasRemaining() && out.write(b) > 0) {
+                // the session buffer takes what it can; the reactor calls again when there is room
+            }
+            if (!b.hasRemaining()) {
+                pending = null;
+                out.endStream(null);
+            }
+        }
+
+        /**
+         * Closes the connection without an answer (no answer was submitted on it): the client sees the connection
+         * closed, as by the JDK server's {@code HttpExchange.close()} before any response header.
+         */
+        void drop() {
+            connection.close(CloseMode.IMMEDIATE);
+        }
+
+        void park() {
+            isParked = true;
+            parked.add(this);
+        }
+
+        /** @return whether the exchange was parked and is now this caller's to answer or drop */
+        boolean unpark() {
+            return parked.remove(this);
+        }
+
+        @Override
+        public void failed(Exception cause) {
+            releaseResources();
+        }
+
+        @Override
+        public void releaseResources() {
+            released = true;
+            pending = null;
+            if (isParked) {
+                parked.remove(this);
+            }
+        }
+    }
+
+    // ================================================================== routing and fault injection
+
+    /** An endpoint, with its counter keys made once (not a string concatenation per answer). */
+    enum Endpoint {
+        UNKNOWN("unknown"), DOMAIN("domain"), SENTINEL("sentinel"), IDP("idp"), CREATE("create"), SEND("send"),
+        EMULATOR("emulator");
+
+        final String id;
+        private final String[] keys = new String[600];
+
+        Endpoint(String id) {
+            this.id = id;
+        }
+
+        String counterKey(int status) {
+            if (status < 0 || status >= keys.length) {
+                return id + " " + status;
+            }
+            String key = keys[status];
+            if (key == null) {
+                key = id + " " + status; // a benign race: Strings are immutable
+                keys[status] = key;
+            }
+            return key;
+        }
+    }
+
+    record Route(Endpoint endpoint, String accountId, String extra) {
+    }
+
+    private static final String API_ACCOUNT = "/api/account/";
+    private static final String SENTINEL_ACCOUNT = "/sentinel/api/account/";
+    private static final String DOMAIN_SERVICE = "/service/";
+    private static final String BASE_URI_JSON = "/baseURI.json";
+    private static final String EMULATOR = "/emulator/";
+
+    /**
+     * The route of a raw path, or null (404). Prefix checks rather than regular expressions; the account and service
+     * are non-empty path segments:
+     * <ul>
+     * <li>{@code /api/account/{a}/service/{s}/baseURI.json}, {@code /api/account/{a}/service/baseURI.json}: domain</li>
+     * <li>{@code /sentinel/api/account/{a}/app/token}: sentinel</li>
+     * <li>{@code /api/account/{a}/consumer}: idp</li>
+     * <li>{@code /api/account/{a}/messaging/consumer/conversation}: create; {@code .../conversation/send}: send</li>
+     * <li>{@code /emulator/...}: admin</li>
+     * </ul>
+     */
+    static Route route(String path) {
+        if (path.startsWith(API_ACCOUNT)) {
+            int slash = segmentEnd(path, API_ACCOUNT.length());
+            if (slash < 0) {
+                return null;
+            }
+            String account = path.substring(API_ACCOUNT.length(), slash);
+            if (rest(path, slash, "/messaging/consumer/conversation/send")) {
+                return new Route(Endpoint.SEND, account, null);
+            }
+            if (rest(path, slash, "/messaging/consumer/conversation")) {
+                return new Route(Endpoint.CREATE, account, null);
+            }
+            if (rest(path, slash, "/consumer")) {
+                return new Route(Endpoint.IDP, account, null);
+            }
+            if (rest(path, slash, DOMAIN_SERVICE + "baseURI.json")) {
+                return new Route(Endpoint.DOMAIN, account, null);
+            }
+            if (path.startsWith(DOMAIN_SERVICE, slash) && path.endsWith(BASE_URI_JSON)) {
+                int start = slash + DOMAIN_SERVICE.length();
+                int end = path.length() - BASE_URI_JSON.length();
+                if (end > start && path.indexOf('/', start) == end) {
+                    return new Route(Endpoint.DOMAIN, account, path.substring(start, end));
+                }
+            }
+            return null;
+        }
+        if (path.startsWith(SENTINEL_ACCOUNT)) {
+            int slash = segmentEnd(path, SENTINEL_ACCOUNT.length());
+            return slash >= 0 && rest(path, slash, "/app/token")
+                    ? new Route(Endpoint.SENTINEL, path.substring(SENTINEL_ACCOUNT.length(), slash), null)
+                    : null;
+        }
+        if (path.startsWith(EMULATOR)) {
+            return new Route(Endpoint.EMULATOR, null, path.substring(EMULATOR.length()));
+        }
+        return null;
+    }
+
+    /** The index of the '/' ending the non-empty segment starting at {@code start}, or -1. */
+    private static int segmentEnd(String path, int start) {
+        int slash = path.indexOf('/', start);
+        return slash > start ? slash : -1;
+    }
+
+    /** Whether {@code path} from {@code from} on is exactly {@code rest}. */
+    private static boolean rest(String path, int from, String rest) {
+        return path.length() - from == rest.length() && path.startsWith(rest, from);
+    }
+
+    private void handle(Exchange ex, byte[] body) {
+        HttpRequest request = ex.request;
+        Endpoint endpoint = Endpoint.UNKNOWN;
+        try {
+            String target = request.getPath();
+            if (target == null) {
+                target = "";
+            }
+            int q = target.indexOf('?');
+            String path = q < 0 ? target : target.substring(0, q);
+            String rawQuery = q < 0 ? null : target.substring(q + 1);
+            Route route = route(path);
             if (route == null) {
-                write(ex, endpoint, Reply.error(404, ErrorCodes.NOT_FOUND, "Not found", "no such resource: " + path,
+                answer(ex, endpoint, Reply.error(404, ErrorCodes.NOT_FOUND, "Not found", "no such resource: " + path,
                         null));
                 return;
             }
             endpoint = route.endpoint;
-            String method = "domain".equals(endpoint) || "emulator".equals(endpoint) ? "GET" : "POST";
-            if (!method.equals(ex.getRequestMethod())) {
-                write(ex, endpoint, Reply.error(405, ErrorCodes.METHOD_NOT_ALLOWED, "Method not allowed",
+            String method = endpoint == Endpoint.DOMAIN || endpoint == Endpoint.EMULATOR ? "GET" : "POST";
+            if (!method.equals(request.getMethod())) {
+                answer(ex, endpoint, Reply.error(405, ErrorCodes.METHOD_NOT_ALLOWED, "Method not allowed",
                         "use " + method, null));
                 return;
             }
-            boolean faulty = faults.appliesTo(endpoint);
+            boolean faulty = faults.appliesTo(endpoint.id);
             FaultInjection.Decision decision = faulty ? faults.decide() : FaultInjection.Decision.NONE;
             Duration delay = faulty ? faults.latency() : Duration.ZERO;
             Reply reply;
             switch (decision.kind()) {
                 case DROP:
                     increment(endpoint, 0);
-                    drop(ex);
+                    ex.drop();
                     return;
                 case STATUS:
                     int status = decision.status();
@@ -347,47 +689,48 @@ public final class LiveEngageEmulator implements AutoCloseable {
                     reply = status == 429 ? withHeader(injected, "Retry-After", "1") : injected;
                     break;
                 default:
-                    reply = process(route, ex, body);
+                    reply = process(route, rawQuery, request, body);
             }
             if (decision.kind() == FaultInjection.Kind.STALL) {
                 if (decision.stall() == null) {
                     increment(endpoint, reply.status()); // processed; the answer never comes
-                    parked.add(ex);
+                    ex.park();
                     return;
                 }
                 delay = delay.plus(decision.stall());
             }
             respond(ex, endpoint, reply, delay);
         } catch (Exception e) {
-            LOG.warn("emulator failed on {} {}", ex.getRequestMethod(), ex.getRequestURI(), e);
-            write(ex, endpoint, Reply.error(500, 50001, "Internal error", String.valueOf(e), null));
+            LOG.warn("emulator failed on {} {}", request.getMethod(), request.getPath(), e);
+            answer(ex, endpoint, Reply.error(500, 50001, "Internal error", String.valueOf(e), null));
         }
     }
 
-    private record Route(String endpoint, String accountId, String extra) {
-    }
-
-    private Reply process(Route route, HttpExchange ex, byte[] body) {
-        Map<String, String> query = parseForm(ex.getRequestURI().getRawQuery());
+    private Reply process(Route route, String rawQuery, HttpRequest request, byte[] body) {
         switch (route.endpoint) {
-            case "domain":
-                return domain(route, query);
-            case "sentinel":
-                return sentinel(route.accountId, query, ex, body);
-            case "idp":
-                return idp(route.accountId, query, ex, body);
-            case "create":
-            case "send":
-                return sendApi(route, query, ex, body);
+            case DOMAIN:
+                return domain(route, rawQuery);
+            case SENTINEL:
+                return sentinel(route.accountId, rawQuery, body);
+            case IDP:
+                return idp(route.accountId, rawQuery, request, body);
+            case CREATE:
+            case SEND:
+                return sendApi(route, rawQuery, request, body);
             default:
                 return admin(route.extra);
         }
     }
 
+    private static String header(HttpRequest request, String name) {
+        Header h = request.getFirstHeader(name);
+        return h == null ? null : h.getValue();
+    }
+
     // ------------------------------------------------------------------ Domain API
 
-    private Reply domain(Route route, Map<String, String> query) {
-        if (!"1.0".equals(query.get("version"))) {
+    private Reply domain(Route route, String rawQuery) {
+        if (!"1.0".equals(queryParam(rawQuery, "version"))) {
             return domainError(400, "version must be 1.0");
         }
         if (route.extra == null) {
@@ -419,7 +762,8 @@ public final class LiveEngageEmulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ Sentinel
 
-    private Reply sentinel(String accountId, Map<String, String> query, HttpExchange ex, byte[] body) {
+    private Reply sentinel(String accountId, String rawQuery, byte[] body) {
+        Map<String, String> query = parseForm(rawQuery);
         if (!"1.0".equals(query.get("v"))) {
             return Reply.oauthError(400, "invalid_request", "v must be 1.0");
         }
@@ -444,11 +788,11 @@ public final class LiveEngageEmulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ IDP
 
-    private Reply idp(String accountId, Map<String, String> query, HttpExchange ex, byte[] body) {
-        if (!"1.0".equals(query.get("v"))) {
+    private Reply idp(String accountId, String rawQuery, HttpRequest request, byte[] body) {
+        if (!"1.0".equals(queryParam(rawQuery, "v"))) {
             return Reply.error(400, ErrorCodes.INVALID_VERSION, "Invalid parameter", "v must be 1.0", null);
         }
-        Reply auth = checkAppJwt(ex.getRequestHeaders().getFirst("Authorization"), accountId);
+        Reply auth = checkAppJwt(header(request, "Authorization"), accountId);
         if (auth != null) {
             return auth;
         }
@@ -470,7 +814,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ Send API
 
-    private Reply sendApi(Route route, Map<String, String> query, HttpExchange ex, byte[] body) {
+    private Reply sendApi(Route route, String rawQuery, HttpRequest request, byte[] body) {
         String accountId = route.accountId;
         long wait = rateLimit.tryAcquire(accountId);
         if (wait > 0) {
@@ -478,14 +822,14 @@ public final class LiveEngageEmulator implements AutoCloseable {
                     "rate limit of " + rateLimit.permitsPerSecond() + " requests per second exceeded", null);
             return withHeader(r, "Retry-After", Long.toString(wait));
         }
-        if (!"3".equals(query.get("v"))) {
+        if (!"3".equals(queryParam(rawQuery, "v"))) {
             return Reply.error(400, ErrorCodes.INVALID_VERSION, "Invalid parameter", "v must be 3", null);
         }
-        Reply auth = checkAppJwt(ex.getRequestHeaders().getFirst("Authorization"), accountId);
+        Reply auth = checkAppJwt(header(request, "Authorization"), accountId);
         if (auth != null) {
             return auth;
         }
-        String jws = ex.getRequestHeaders().getFirst("X-LP-ON-BEHALF");
+        String jws = header(request, "X-LP-ON-BEHALF");
         if (jws == null || jws.isBlank()) {
             return Reply.error(401, ErrorCodes.CONSUMER_JWS_MISSING, "ConsumerJWS is missing",
                     "X_ON_BEHALF_HEADER is not present", null);
@@ -495,7 +839,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
             return Reply.error(401, ErrorCodes.INVALID_CONSUMER_JWS, "Invalid ConsumerJWS",
                     consumer == null ? "invalid" : "the ConsumerJWS is for another account", null);
         }
-        String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+        String contentType = header(request, "Content-Type");
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             return Reply.error(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
                     "Content-Type must be application/json", null);
@@ -509,7 +853,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
         if (root == null || root.isMissingNode()) {
             return Reply.error(400, ErrorCodes.MALFORMED_REQUEST, "Invalid request", "empty body", null);
         }
-        return "create".equals(route.endpoint) ? sendApi.create(accountId, consumer, root)
+        return route.endpoint == Endpoint.CREATE ? sendApi.create(accountId, consumer, root)
                 : sendApi.send(accountId, consumer, root);
     }
 
@@ -596,51 +940,61 @@ public final class LiveEngageEmulator implements AutoCloseable {
         return new Reply(r.status(), Map.copyOf(headers), r.body());
     }
 
-    private void respond(HttpExchange ex, String endpoint, Reply reply, Duration delay) {
+    private void respond(Exchange ex, Endpoint endpoint, Reply reply, Duration delay) {
         if (delay.isZero() || delay.isNegative()) {
-            write(ex, endpoint, reply);
+            answer(ex, endpoint, reply);
             return;
         }
-        parked.add(ex);
+        ex.park(); // no thread waits: the scheduler submits the answer when it is due
         try {
             scheduler.schedule(() -> {
-                if (parked.remove(ex)) {
-                    write(ex, endpoint, reply);
+                if (ex.unpark()) {
+                    answer(ex, endpoint, reply);
                 }
             }, delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            parked.remove(ex);
-            ex.close();
-        }
-    }
-
-    private void write(HttpExchange ex, String endpoint, Reply reply) {
-        increment(endpoint, reply.status()); // before the client can see the answer
-        try {
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            reply.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-            if (reply.body().length == 0) {
-                ex.sendResponseHeaders(reply.status(), -1);
-            } else {
-                ex.sendResponseHeaders(reply.status(), reply.body().length);
-                try (OutputStream os = ex.getResponseBody()) {
-                    os.write(reply.body());
-                }
+        } catch (RejectedExecutionException e) { // closed
+            if (ex.unpark()) {
+                ex.drop();
             }
-        } catch (IOException e) {
-            LOG.debug("could not write the answer: {}", e.toString());
-        } finally {
-            ex.close();
         }
     }
 
-    /** Closes the connection without an answer (before any response header was sent). */
-    private static void drop(HttpExchange ex) {
-        ex.close();
+    private static final Header CONTENT_TYPE_JSON = new BasicHeader("Content-Type", "application/json");
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    private record DateHeader(long second, Header header) {
     }
 
-    private void increment(String endpoint, int status) {
-        counters.computeIfAbsent(endpoint + " " + status, k -> new AtomicLong()).incrementAndGet();
+    /** The Date header of the current second: formatted once a second, not once an answer. */
+    private static volatile DateHeader date = new DateHeader(-1, null);
+
+    private static Header dateHeader() {
+        long second = System.currentTimeMillis() / 1000;
+        DateHeader d = date;
+        if (d.second != second) {
+            d = new DateHeader(second, new BasicHeader("Date", HTTP_DATE.format(Instant.ofEpochSecond(second))));
+            date = d;
+        }
+        return d.header;
+    }
+
+    private void answer(Exchange ex, Endpoint endpoint, Reply reply) {
+        increment(endpoint, reply.status()); // before the client can see the answer
+        BasicHttpResponse response = new BasicHttpResponse(reply.status());
+        response.addHeader(dateHeader());
+        response.addHeader(CONTENT_TYPE_JSON);
+        reply.headers().forEach(response::setHeader);
+        ex.answer(response, reply.body());
+    }
+
+    private void increment(Endpoint endpoint, int status) {
+        String key = endpoint.counterKey(status);
+        AtomicLong n = counters.get(key);
+        if (n == null) {
+            n = counters.computeIfAbsent(key, k -> new AtomicLong());
+        }
+        n.incrementAndGet();
     }
 
     static Map<String, String> parseForm(String raw) {
@@ -665,6 +1019,49 @@ public final class LiveEngageEmulator implements AutoCloseable {
         return out;
     }
 
+    /**
+     * {@code parseForm(raw).get(name)} without building the map: the first well-formed pair whose decoded name is
+     * {@code name}.
+     */
+    static String queryParam(String raw, String name) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        int from = 0;
+        while (from <= raw.length()) {
+            int amp = raw.indexOf('&', from);
+            int end = amp < 0 ? raw.length() : amp;
+            if (end > from) {
+                int eq = raw.indexOf('=', from);
+                int keyEnd = eq < 0 || eq > end ? end : eq;
+                String k = decode(raw.substring(from, keyEnd));
+                if (name.equals(k)) {
+                    String v = keyEnd == end ? "" : decode(raw.substring(keyEnd + 1, end));
+                    if (v != null) {
+                        return v;
+                    }
+                }
+            }
+            if (amp < 0) {
+                break;
+            }
+            from = amp + 1;
+        }
+        return null;
+    }
+
+    /** URL-decodes {@code s}; null if malformed. */
+    private static String decode(String s) {
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+            return s;
+        }
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
@@ -684,7 +1081,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
         private Duration appJwtTtl = Duration.ofHours(1);
         private int ratePerSecond;
         private Duration latency = Duration.ZERO;
-        private int threads = 8;
+        private int threads = 2;
         private Clock clock = Clock.systemUTC();
         private boolean acceptBearerPrefix;
         private boolean multipleOpenConversations;
@@ -729,7 +1126,11 @@ public final class LiveEngageEmulator implements AutoCloseable {
             return this;
         }
 
-        /** HTTP worker threads (default 8); stalls and latency never occupy them. */
+        /**
+         * I/O reactor threads (default 2): each connection is served by one of them, which reads, handles and
+         * answers its requests; stalls and latency never occupy them. More than the machine's cores only adds
+         * context switches.
+         */
         public Builder threads(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("threads must be >= 1");

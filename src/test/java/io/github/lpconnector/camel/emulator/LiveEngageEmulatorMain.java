@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
  * Runs the emulator standalone until Ctrl-C:
  * {@code --port N --client-id X --client-secret Y --rate N --latency-ms N [--bind ADDRESS] [--threads N]}.
  * Prints the base URI on stdout. Inspection: {@code GET /emulator/conversations}, {@code GET /emulator/counters}.
+ * {@code --threads} is the number of I/O reactor threads (see {@link LiveEngageEmulator.Builder#threads(int)}).
  */
 public final class LiveEngageEmulatorMain {
 
