@@ -9,7 +9,8 @@ package io.github.lpconnector.camel.benchmark;
  * @param throughput        exchanges completed per second
  * @param p50Ms             median latency, ms
  * @param p99Ms             99th percentile latency, ms
- * @param cpuUsPerExchange  client-side CPU (process minus emulator threads and JIT compilers) per exchange, µs
+ * @param cpuUsPerExchange  client-side CPU (process minus emulator threads and JIT compilers) per exchange, less
+ *                          the client side's idle CPU over the window, µs
  * @param allocKbPerExchange bytes allocated by non-emulator threads per exchange, KiB
  * @param threads           live threads the contender added (non-emulator threads minus the baseline)
  * @param heapMiB           heap used after a GC at the end of the window, MiB (emulator state included when it
@@ -21,9 +22,10 @@ package io.github.lpconnector.camel.benchmark;
  * @param emulatorCreated   CREATE answers with status 200 the emulator counted
  * @param warmupSeconds     how long the cell warmed up before its window (longer while the JIT was busy)
  * @param jitMs             CPU milliseconds of the JIT compilers inside the window (not in the CPU figure)
+ * @param idleCpuMsPerSecond client-side CPU with nothing in flight, ms per second (not in the CPU figure)
  */
 record CellResult(String contender, int latencyMs, int inFlight, double throughput, double p50Ms, double p99Ms,
                   double cpuUsPerExchange, double allocKbPerExchange, int threads, double heapMiB,
                   double emulatorCpuShare, double otherCores, long completed, long errors, long emulatorCreated,
-                  double warmupSeconds, long jitMs) {
+                  double warmupSeconds, long jitMs, double idleCpuMsPerSecond) {
 }

@@ -32,7 +32,7 @@ public final class ConnectorBenchmark {
                          int emulatorThreads, boolean collectIds, boolean bigSeparateEmulator) {
 
         public static Config fromSystemProperties() {
-            return new Config(dbl("bench.jvmWarmup", "5"), ints("bench.latencies", "0,50"), ints("bench.inFlight", "1,16,64,256"),
+            return new Config(dbl("bench.jvmWarmup", "8"), ints("bench.latencies", "0,50"), ints("bench.inFlight", "1,16,64,256"),
                     dbl("bench.warmup", "2"), dbl("bench.maxExtraWarmup", "20"), dbl("bench.measure", "5"),
                     Integer.parseInt(prop("bench.bigInFlight", "10000")), Integer.parseInt(prop("bench.bigConnections", "4096")),
                     Integer.parseInt(prop("bench.bigLatency", "2000")),
@@ -67,6 +67,9 @@ public final class ConnectorBenchmark {
     public record Outcome(List<CellResult> cells, Set<String> conversationIds) {
     }
 
+    /** How long each cell first measures the client side's CPU with nothing in flight. */
+    static final long IDLE_BASELINE_MILLIS = 1000;
+
     /** Connections of the grid's cells: the component's default pool, which no grid cell outgrows. */
     static final int GRID_CONNECTIONS = io.github.lpconnector.camel.LivePersonConnectorConstants.DEFAULT_MAX_CONNECTIONS;
 
@@ -85,8 +88,10 @@ public final class ConnectorBenchmark {
         String note = "Each cell warms up for " + config.warmupSeconds() + " s, longer (by at most "
                       + config.maxExtraWarmupSeconds() + " s) while the JIT compilers are still busy. \"CPU µs/ex\" is"
                       + " the client's threads (the process minus the emulator's threads and minus the JIT compilers,"
-                      + " whose CPU inside the window is the \"JIT ms\" column; GC is included); \"alloc KiB/ex\" is"
-                      + " what every non-emulator thread allocated.";
+                      + " whose CPU inside the window is the \"JIT ms\" column; GC is included), less what the client"
+                      + " side burns with nothing in flight (\"idle ms/s\", measured for "
+                      + IDLE_BASELINE_MILLIS / 1000 + " s after the contender started); \"alloc KiB/ex\" is what"
+                      + " every non-emulator thread allocated.";
         if (config.bigInFlight() > 0 && config.bigSeparateEmulator()) {
             note += " The grid's cells run the emulator in the benchmark's JVM (its threads are left out of CPU and"
                     + " allocation). The " + String.format(java.util.Locale.ROOT, "%,d", config.bigInFlight())
@@ -178,11 +183,17 @@ public final class ConnectorBenchmark {
             Workload workload = emulator.workload();
             if (config.jvmWarmupSeconds() > 0) {
                 // JIT-compiles every contender's path before the first measured cell, whichever comes first
-                for (int inFlight : List.of(16, 256)) {
+                // at every latency: a path first taken in a measured cell would be compiled (or deoptimised) there
+                List<int[]> warmUps = new ArrayList<>();
+                for (int latency : config.latenciesMs()) {
+                    warmUps.add(new int[] { latency, latency == 0 ? 16 : 256 });
+                    warmUps.add(new int[] { latency, 256 });
+                }
+                for (int[] cell : warmUps) {
                     for (String name : config.contenders()) {
                         System.out.print("(JVM warm-up) ");
-                        runCell(emulator, workload, contender(name), 0, inFlight, GRID_CONNECTIONS,
-                                config.jvmWarmupSeconds() / 2, 0.5);
+                        runCell(emulator, workload, contender(name), cell[0], cell[1], GRID_CONNECTIONS,
+                                config.jvmWarmupSeconds() / warmUps.size(), 0.5);
                     }
                 }
             }
@@ -276,6 +287,12 @@ public final class ConnectorBenchmark {
         System.out.flush();
         try (contender) {
             contender.start(workload, inFlight, connections);
+            // what the client side burns with nothing in flight (JVM housekeeping, idle I/O reactors, timers): at
+            // 20 exchanges/s it would otherwise be most of the "per exchange" figure
+            Meter.Snapshot idleStart = Meter.snapshot();
+            Thread.sleep(IDLE_BASELINE_MILLIS);
+            Meter.Snapshot idleEnd = Meter.snapshot();
+            double idleCpuPerNano = (double) Meter.clientCpu(idleStart, idleEnd) / (idleEnd.nanos() - idleStart.nanos());
             // capacity: far more than the window can complete at loopback speed
             Recorder recorder = new Recorder((int) Math.min(4_000_000, 60_000 * Math.max(1, measureSeconds)));
             Semaphore permits = new Semaphore(inFlight);
@@ -337,12 +354,13 @@ public final class ConnectorBenchmark {
                     : share(after.emulatorCpu() - before.emulatorCpu(), after.processCpu() - before.processCpu());
             CellResult result = new CellResult(contender.name(), latencyMs, inFlight, completedInWindow / seconds,
                     percentile(sorted, 0.50), percentile(sorted, 0.99),
-                    Meter.clientCpu(before, after) / 1e3 / perExchange,
+                    Math.max(0, Meter.clientCpu(before, after) - idleCpuPerNano * (after.nanos() - before.nanos()))
+                    / 1e3 / perExchange,
                     Meter.clientAllocated(before, after) / 1024.0 / perExchange,
                     threads, heapMiB,
                     emulatorShare, Meter.otherProcessesCores(before, after),
                     recorder.ok.sum(), recorder.errors.sum(), emulator.created() - created0,
-                    (before.nanos() - t0) / 1e9, Meter.jitCpu(before, after) / 1_000_000);
+                    (before.nanos() - t0) / 1e9, Meter.jitCpu(before, after) / 1_000_000, idleCpuPerNano * 1e3);
             if (recorder.ok.sum() + recorder.errors.sum() != submitted) {
                 throw new IllegalStateException(contender.name() + ": " + submitted + " submitted but "
                                                 + (recorder.ok.sum() + recorder.errors.sum()) + " completed");
@@ -355,23 +373,25 @@ public final class ConnectorBenchmark {
     }
 
     /**
-     * When a cell's warm-up is over: after the configured seconds, at the first one-second check in which the JIT
-     * compilers worked less than {@link #JIT_QUIET_NANOS} (a cold JVM is not what is measured; the compilers' CPU is
+     * When a cell's warm-up is over: after the configured seconds, once the JIT compilers worked less than
+     * {@link #JIT_QUIET_NANOS} in each of the last {@link #QUIET_SECONDS} seconds (a cold JVM is not what is measured; the compilers' CPU is
      * left out of the client's and reported apart), and at the latest {@code maxExtraSeconds} later.
      */
     static final class WarmUp {
         static final long JIT_QUIET_NANOS = 20_000_000L;
+        static final int QUIET_SECONDS = 2;
         private static final long CHECK_NANOS = 1_000_000_000L;
 
         private final long earliest;
         private final long latest;
         private long nextCheck;
         private long jitAtLastCheck;
+        private int quietSeconds;
 
         WarmUp(long start, double warmupSeconds, double maxExtraSeconds) {
             earliest = start + (long) (warmupSeconds * 1e9);
             latest = earliest + (long) (maxExtraSeconds * 1e9);
-            nextCheck = Math.max(start, earliest - CHECK_NANOS);
+            nextCheck = Math.max(start, earliest - QUIET_SECONDS * CHECK_NANOS);
             jitAtLastCheck = Long.MIN_VALUE;
         }
 
@@ -384,8 +404,9 @@ public final class ConnectorBenchmark {
                 return false;
             }
             long jit = Meter.jitCpu();
-            boolean quiet = jit < 0 || (jitAtLastCheck != Long.MIN_VALUE && jit - jitAtLastCheck < JIT_QUIET_NANOS);
-            if (now >= earliest && (quiet || now >= latest)) {
+            boolean quietSecond = jit < 0 || (jitAtLastCheck != Long.MIN_VALUE && jit - jitAtLastCheck < JIT_QUIET_NANOS);
+            quietSeconds = quietSecond ? quietSeconds + 1 : 0;
+            if (now >= earliest && (quietSeconds >= QUIET_SECONDS || now >= latest)) {
                 return true;
             }
             jitAtLastCheck = jit;

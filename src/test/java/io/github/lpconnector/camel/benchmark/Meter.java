@@ -31,39 +31,51 @@ final class Meter {
     }
 
     private static final java.lang.management.CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
-    private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on Linux
 
     record Snapshot(long nanos, long processCpu, long emulatorCpu, Map<Long, Long> allocatedByThread,
                     long machineBusyTicks, long machineTotalTicks, long jitCpu) {
     }
 
+    /** CPU nanoseconds of all the process's threads and of its JIT compiler threads, at one instant. */
+    private record ProcessCpu(long all, long jit) {
+    }
+
     /**
-     * CPU nanoseconds the JIT compiler threads spent so far: from /proc/self/task on Linux (they are not Java
-     * threads, so ThreadMXBean does not see them), else the JVM's compilation time; -1 when neither is known.
+     * Reads the CPU time of every thread of the process from /proc/self/task/N/schedstat (nanoseconds; the JVM's
+     * process CPU time comes from times(2), in 10 ms ticks, too coarse for a cell of 20 exchanges/s). The JIT
+     * compilers are not Java threads, so they are found by their native names. Off Linux: the JVM's figures.
      */
-    static long jitCpu() {
+    private static ProcessCpu processCpu() {
         Path tasks = Path.of("/proc/self/task");
         if (Files.isDirectory(tasks)) {
-            long ticks = 0;
-            try (java.nio.file.DirectoryStream<Path> all = Files.newDirectoryStream(tasks)) {
-                for (Path task : all) {
+            long all = 0;
+            long jit = 0;
+            try (java.nio.file.DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+                for (Path task : threads) {
                     try {
+                        String schedstat = Files.readString(task.resolve("schedstat"));
+                        long nanos = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+                        all += nanos;
                         String comm = Files.readString(task.resolve("comm"));
                         if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
-                            String stat = Files.readString(task.resolve("stat"));
-                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                            jit += nanos;
                         }
                     } catch (java.io.IOException | RuntimeException gone) {
                         // the thread ended meanwhile
                     }
                 }
-                return ticks * NANOS_PER_TICK;
+                return new ProcessCpu(all, jit);
             } catch (java.io.IOException e) {
                 // fall through
             }
         }
-        return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() * 1_000_000L : -1;
+        return new ProcessCpu(OS.getProcessCpuTime(), JIT != null && JIT.isCompilationTimeMonitoringSupported()
+                ? JIT.getTotalCompilationTime() * 1_000_000L : -1);
+    }
+
+    /** CPU nanoseconds the JIT compiler threads spent so far, or -1 when unknown. */
+    static long jitCpu() {
+        return processCpu().jit();
     }
 
     static Snapshot snapshot() {
@@ -81,8 +93,8 @@ final class Meter {
             }
         }
         long[] machine = machineTicks();
-        return new Snapshot(System.nanoTime(), OS.getProcessCpuTime(), emulatorCpu, allocated, machine[0], machine[1],
-                jitCpu());
+        ProcessCpu cpu = processCpu();
+        return new Snapshot(System.nanoTime(), cpu.all(), emulatorCpu, allocated, machine[0], machine[1], cpu.jit());
     }
 
     /**

@@ -28,7 +28,7 @@ final class Report {
 
     private static final String[] HEAD = { "latency ms", "in flight", "contender", "exchanges/s", "p50 ms", "p99 ms",
             "CPU µs/ex", "alloc KiB/ex", "threads", "heap MiB", "÷ raw", "÷ hand", "CPU ÷ raw", "alloc ÷ raw",
-            "emulator CPU", "others' cores", "warm-up s", "JIT ms", "errors" };
+            "emulator CPU", "others' cores", "warm-up s", "JIT ms", "idle ms/s", "errors" };
 
     private final List<CellResult> cells;
 
@@ -65,7 +65,8 @@ final class Report {
                     fmt("%.2f", ratio(c, RAW, CellResult::cpuUsPerExchange)),
                     fmt("%.2f", ratio(c, RAW, CellResult::allocKbPerExchange)),
                     fmt("%.0f%%", 100 * c.emulatorCpuShare()), fmt("%.2f", c.otherCores()),
-                    fmt("%.1f", c.warmupSeconds()), Long.toString(c.jitMs()), Long.toString(c.errors()) });
+                    fmt("%.1f", c.warmupSeconds()), Long.toString(c.jitMs()), fmt("%.1f", c.idleCpuMsPerSecond()),
+                    Long.toString(c.errors()) });
         }
         return rows;
     }
@@ -127,14 +128,14 @@ final class Report {
         StringBuilder out = new StringBuilder("latency_ms,in_flight,contender,throughput_per_s,p50_ms,p99_ms,"
                                               + "cpu_us_per_exchange,alloc_kib_per_exchange,threads,heap_mib,"
                                               + "throughput_vs_raw,throughput_vs_hand,cpu_vs_raw,alloc_vs_raw,"
-                                              + "emulator_cpu_share,other_processes_cores,warmup_s,jit_ms,completed,errors,emulator_created\n");
+                                              + "emulator_cpu_share,other_processes_cores,warmup_s,jit_ms,idle_cpu_ms_per_s,completed,errors,emulator_created\n");
         for (CellResult c : cells) {
-            out.append(String.format(Locale.ROOT, "%d,%d,%s,%.1f,%.3f,%.3f,%.1f,%.2f,%d,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%.2f,%.1f,%d,%d,%d,%d%n",
+            out.append(String.format(Locale.ROOT, "%d,%d,%s,%.1f,%.3f,%.3f,%.1f,%.2f,%d,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%.2f,%.1f,%d,%.2f,%d,%d,%d%n",
                     c.latencyMs(), c.inFlight(), c.contender(), c.throughput(), c.p50Ms(), c.p99Ms(),
                     c.cpuUsPerExchange(), c.allocKbPerExchange(), c.threads(), c.heapMiB(),
                     ratio(c, RAW, CellResult::throughput), ratio(c, HAND, CellResult::throughput),
                     ratio(c, RAW, CellResult::cpuUsPerExchange), ratio(c, RAW, CellResult::allocKbPerExchange),
-                    c.emulatorCpuShare(), c.otherCores(), c.warmupSeconds(), c.jitMs(), c.completed(), c.errors(), c.emulatorCreated()));
+                    c.emulatorCpuShare(), c.otherCores(), c.warmupSeconds(), c.jitMs(), c.idleCpuMsPerSecond(), c.completed(), c.errors(), c.emulatorCreated()));
         }
         return out.toString();
     }
