@@ -123,6 +123,16 @@ public class LivePersonEndpointStatistics implements HttpCallObserver {
 
     private void onAnswer(LivePersonHttpResponse response) {
         int status = response.status();
+        if (response.isSuccess() && !rateLimited && !authRefused && unreachable == null) {
+            // the usual answer: only what changes is written (a volatile write per field would be paid per call)
+            if (lastHttpStatus == null || lastHttpStatus != status) {
+                lastHttpStatus = status;
+            }
+            if (serverTroubleInARow.get() != 0) {
+                serverTroubleInARow.set(0);
+            }
+            return;
+        }
         lastHttpStatus = status;
         unreachable = null;
         if (status == 429) {

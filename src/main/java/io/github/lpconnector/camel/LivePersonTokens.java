@@ -91,8 +91,7 @@ final class LivePersonTokens {
         if (plan.appJwt() != null && plan.consumerJws() != null && known.isDone() && !known.isCompletedExceptionally()) {
             // nothing to fetch: the usual case of given tokens, without a chain of already completed futures
             try {
-                return CompletableFuture.completedFuture(new Credentials(known.join().messaging(), plan.appJwt(), false,
-                        plan.consumerJws(), false, plan.extConsumerId()));
+                return given(known.join().messaging(), plan);
             } catch (RuntimeException e) {
                 return CompletableFuture.failedFuture(e);
             }
@@ -120,6 +119,24 @@ final class LivePersonTokens {
             renewed = true;
         }
         return renewed;
+    }
+
+    /** The credentials of the last exchange that brought its own tokens: most exchanges bring the same ones. */
+    private volatile CompletableFuture<Credentials> lastGiven;
+
+    private CompletableFuture<Credentials> given(URI messagingBase, Plan plan) {
+        CompletableFuture<Credentials> last = lastGiven;
+        if (last != null) {
+            Credentials c = last.join();
+            if (c.appJwt().equals(plan.appJwt()) && c.consumerJws().equals(plan.consumerJws())
+                && Objects.equals(c.extConsumerId(), plan.extConsumerId()) && c.messagingBase().equals(messagingBase)) {
+                return last;
+            }
+        }
+        CompletableFuture<Credentials> given = CompletableFuture.completedFuture(new Credentials(messagingBase,
+                plan.appJwt(), false, plan.consumerJws(), false, plan.extConsumerId()));
+        lastGiven = given;
+        return given;
     }
 
     /** The headers of the last call: tokens change rarely, so most calls reuse them. */

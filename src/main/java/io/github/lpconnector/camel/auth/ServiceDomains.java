@@ -26,14 +26,19 @@ import static io.github.lpconnector.camel.LivePersonConnectorConstants.SERVICE_S
  */
 public final class ServiceDomains {
 
-    /** A bare host with an optional port, as the Domain API returns it. */
-
     private final String accountId;
     private final String domain;
     private final String csdsDomain;
     private final URI baseUri;
     private final AtomicReference<CompletableFuture<Map<String, String>>> lookup = new AtomicReference<>();
     private final LongAdder lookups = new LongAdder();
+    /** The bases when no lookup is needed: the same for every exchange. */
+    private final CompletableFuture<Bases> withoutLookup;
+    /** The bases made of the last lookup's hosts, reused while that lookup stands. */
+    private volatile LookedUp lastLookedUp;
+
+    private record LookedUp(CompletableFuture<Map<String, String>> hosts, CompletableFuture<Bases> bases) {
+    }
 
     /**
      * @param domain     the messaging host, or null to look it up
@@ -45,6 +50,7 @@ public final class ServiceDomains {
         this.domain = domain;
         this.csdsDomain = csdsDomain;
         this.baseUri = baseUri;
+        this.withoutLookup = CompletableFuture.completedFuture(new Bases(Map.of()));
     }
 
     /**
@@ -57,9 +63,16 @@ public final class ServiceDomains {
                 ? domain == null && fetchesTokens
                 : domain == null || fetchesTokens;
         if (!lookupNeeded) {
-            return CompletableFuture.completedFuture(new Bases(Map.of()));
+            return withoutLookup;
         }
-        return hosts(http).thenApply(Bases::new);
+        CompletableFuture<Map<String, String>> hosts = hosts(http);
+        LookedUp last = lastLookedUp;
+        if (last != null && last.hosts() == hosts) {
+            return last.bases(); // the usual case: the one lookup is done
+        }
+        CompletableFuture<Bases> bases = hosts.thenApply(Bases::new);
+        lastLookedUp = new LookedUp(hosts, bases);
+        return bases;
     }
 
     /** How many Domain API lookups were started. */
@@ -123,16 +136,20 @@ public final class ServiceDomains {
     public final class Bases {
 
         private final Map<String, String> hosts;
+        /** Built on first use: a Bases serves many exchanges. */
+        private volatile URI messaging;
 
         private Bases(Map<String, String> hosts) {
             this.hosts = hosts;
         }
 
         public URI messaging() {
-            if (domain != null) {
-                return base(domain);
+            URI uri = messaging;
+            if (uri == null) {
+                uri = domain != null ? base(domain) : baseUri != null ? baseUri : base(require(SERVICE_MESSAGING));
+                messaging = uri;
             }
-            return baseUri != null ? baseUri : base(require(SERVICE_MESSAGING));
+            return uri;
         }
 
         public URI sentinel() {

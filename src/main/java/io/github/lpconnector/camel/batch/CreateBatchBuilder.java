@@ -9,6 +9,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +38,16 @@ public final class CreateBatchBuilder {
     private static final Set<String> TTR_NAMES = Set.of("NORMAL", "URGENT", "PRIORITIZED", "CUSTOM");
     private static final List<String> ORDER = List.of(TYPE_SET_USER_PROFILE, TYPE_REQUEST_CONVERSATION, TYPE_PUBLISH_EVENT);
     private static final int MAX_ID_LENGTH = 64;
+    /** The constant names and values of a written batch, encoded once. */
+    private static final SerializedString KIND = new SerializedString("kind");
+    private static final SerializedString REQ = new SerializedString("req");
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString TYPE = new SerializedString("type");
+    private static final SerializedString BODY = new SerializedString("body");
+    private static final SerializedString EVENT = new SerializedString("event");
+    private static final SerializedString PROFILE_TYPE = new SerializedString(TYPE_SET_USER_PROFILE);
+    private static final SerializedString CONVERSATION_TYPE = new SerializedString(TYPE_REQUEST_CONVERSATION);
+    private static final SerializedString PUBLISH_TYPE = new SerializedString(TYPE_PUBLISH_EVENT);
     /** Text nodes are immutable: the constant ones are shared by every batch. */
     private static final TextNode KIND_REQ = TextNode.valueOf("req");
     private static final Map<String, TextNode> TYPE_NODES = Map.of(
@@ -47,7 +58,7 @@ public final class CreateBatchBuilder {
     private final LivePersonConnectorConfiguration configuration;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     /** The conversation body of a text body (the options' defaults) as JSON, made and checked on first use. */
-    private volatile String defaultConversationJson;
+    private volatile SerializedString defaultConversationJson;
 
     /** A batch as the JSON bytes to send, with the ids of its requests so that answers are matched by reqId. */
     public record Written(byte[] json, String profileRequestId, String conversationRequestId, String messageRequestId) {
@@ -96,7 +107,7 @@ public final class CreateBatchBuilder {
     }
 
     private Written writeText(JsonNode body, String requestId) throws IOException {
-        String conversation = defaultConversationJson();
+        SerializedString conversation = defaultConversationJson();
         String text = firstMessageText(body);
         String profileId = requestId + ":profile";
         String conversationId = requestId + ":conversation";
@@ -106,16 +117,16 @@ public final class CreateBatchBuilder {
         try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
             try (JsonGenerator gen = LivePersonJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
                 gen.writeStartArray();
-                startRequest(gen, profileId, TYPE_SET_USER_PROFILE);
+                startRequest(gen, profileId, PROFILE_TYPE);
                 gen.writeStartObject();
                 gen.writeEndObject();
                 gen.writeEndObject();
-                startRequest(gen, conversationId, TYPE_REQUEST_CONVERSATION);
+                startRequest(gen, conversationId, CONVERSATION_TYPE);
                 gen.writeRawValue(conversation);
                 gen.writeEndObject();
-                startRequest(gen, messageId, TYPE_PUBLISH_EVENT);
+                startRequest(gen, messageId, PUBLISH_TYPE);
                 gen.writeStartObject();
-                gen.writeFieldName("event");
+                gen.writeFieldName(EVENT);
                 Events.writeText(gen, text);
                 gen.writeEndObject();
                 gen.writeEndObject();
@@ -128,22 +139,25 @@ public final class CreateBatchBuilder {
     }
 
     /** The options' defaults as a conversation body; a refusal is thrown again for each exchange, as compose would. */
-    private String defaultConversationJson() throws IOException {
-        String json = defaultConversationJson;
+    private SerializedString defaultConversationJson() throws IOException {
+        SerializedString json = defaultConversationJson;
         if (json == null) {
-            json = LivePersonJson.MAPPER.writeValueAsString(withDefaults(nodes.objectNode()));
+            json = new SerializedString(LivePersonJson.MAPPER.writeValueAsString(withDefaults(nodes.objectNode())));
             defaultConversationJson = json;
         }
         return json;
     }
 
     /** Writes a request's start, as {@link #request} orders its fields, up to its body's value. */
-    private static void startRequest(JsonGenerator json, String id, String type) throws IOException {
+    private static void startRequest(JsonGenerator json, String id, SerializedString type) throws IOException {
         json.writeStartObject();
-        json.writeStringField("kind", "req");
-        json.writeStringField("id", id);
-        json.writeStringField("type", type);
-        json.writeFieldName("body");
+        json.writeFieldName(KIND);
+        json.writeString(REQ);
+        json.writeFieldName(ID);
+        json.writeString(id);
+        json.writeFieldName(TYPE);
+        json.writeString(type);
+        json.writeFieldName(BODY);
     }
 
     private CreateBatch compose(ObjectNode profile, ObjectNode conversation, JsonNode message, String requestId) {

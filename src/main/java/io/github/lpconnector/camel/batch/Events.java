@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,6 +26,11 @@ public final class Events {
     private static final String CONTENT_TYPE = "contentType";
     private static final String TEXT_PLAIN = "text/plain";
     private static final String MESSAGE = "message";
+    private static final SerializedString TYPE_NAME = new SerializedString(TYPE);
+    private static final SerializedString CONTENT_EVENT_VALUE = new SerializedString(CONTENT_EVENT);
+    private static final SerializedString CONTENT_TYPE_NAME = new SerializedString(CONTENT_TYPE);
+    private static final SerializedString TEXT_PLAIN_VALUE = new SerializedString(TEXT_PLAIN);
+    private static final SerializedString MESSAGE_NAME = new SerializedString(MESSAGE);
 
     private Events() {
     }
@@ -41,9 +47,12 @@ public final class Events {
     /** Writes what {@link #text(String)} makes, field for field, without making it. */
     public static void writeText(JsonGenerator json, String text) throws IOException {
         json.writeStartObject();
-        json.writeStringField(TYPE, CONTENT_EVENT);
-        json.writeStringField(CONTENT_TYPE, TEXT_PLAIN);
-        json.writeStringField(MESSAGE, text);
+        json.writeFieldName(TYPE_NAME);
+        json.writeString(CONTENT_EVENT_VALUE);
+        json.writeFieldName(CONTENT_TYPE_NAME);
+        json.writeString(TEXT_PLAIN_VALUE);
+        json.writeFieldName(MESSAGE_NAME);
+        json.writeString(text);
         json.writeEndObject();
     }
 
