@@ -33,7 +33,7 @@ public final class ConnectorBenchmark {
 
         public static Config fromSystemProperties() {
             return new Config(dbl("bench.jvmWarmup", "8"), ints("bench.latencies", "0,50"), ints("bench.inFlight", "1,16,64,256"),
-                    dbl("bench.warmup", "2"), dbl("bench.maxExtraWarmup", "20"), dbl("bench.measure", "5"),
+                    dbl("bench.warmup", "2"), dbl("bench.maxExtraWarmup", "20"), dbl("bench.measure", "8"),
                     Integer.parseInt(prop("bench.bigInFlight", "10000")), Integer.parseInt(prop("bench.bigConnections", "4096")),
                     Integer.parseInt(prop("bench.bigLatency", "2000")),
                     dbl("bench.bigWarmup", "3"), dbl("bench.bigMeasure", "4"),
@@ -41,7 +41,7 @@ public final class ConnectorBenchmark {
                     strings("bench.bigContenders", "component,raw-client"),
                     Path.of(prop("bench.out", "target/benchmark")),
                     prop("bench.publish", "").isBlank() ? null : Path.of(prop("bench.publish", "")),
-                    Integer.parseInt(prop("bench.emulatorThreads", "4")), false,
+                    Integer.parseInt(prop("bench.emulatorThreads", "2")), false,
                     Boolean.parseBoolean(prop("bench.bigSeparateEmulator", "true")));
         }
 
