@@ -350,8 +350,8 @@ public final class ConnectorBenchmark {
             double perExchange = Math.max(1, completedInWindow);
             double emulatorShare = separateCpuBefore >= 0 && separateCpuAfter >= 0
                     ? share(separateCpuAfter - separateCpuBefore,
-                            separateCpuAfter - separateCpuBefore + after.processCpu() - before.processCpu())
-                    : share(after.emulatorCpu() - before.emulatorCpu(), after.processCpu() - before.processCpu());
+                            separateCpuAfter - separateCpuBefore + Meter.processCpu(before, after))
+                    : share(Meter.emulatorCpu(before, after), Meter.processCpu(before, after));
             CellResult result = new CellResult(contender.name(), latencyMs, inFlight, completedInWindow / seconds,
                     percentile(sorted, 0.50), percentile(sorted, 0.99),
                     Math.max(0, Meter.clientCpu(before, after) - idleCpuPerNano * (after.nanos() - before.nanos()))

@@ -31,51 +31,61 @@ final class Meter {
     }
 
     private static final java.lang.management.CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+    private static final Path TASKS = Path.of("/proc/self/task");
 
-    record Snapshot(long nanos, long processCpu, long emulatorCpu, Map<Long, Long> allocatedByThread,
-                    long machineBusyTicks, long machineTotalTicks, long jitCpu) {
-    }
+    /** Whose CPU a thread's is. */
+    enum Kind { CLIENT, EMULATOR, JIT }
 
-    /** CPU nanoseconds of all the process's threads and of its JIT compiler threads, at one instant. */
-    private record ProcessCpu(long all, long jit) {
+    /** One thread's CPU nanoseconds so far, and whose they are. */
+    record TaskCpu(Kind kind, long nanos) {
     }
 
     /**
-     * Reads the CPU time of every thread of the process from /proc/self/task/N/schedstat (nanoseconds; the JVM's
-     * process CPU time comes from times(2), in 10 ms ticks, too coarse for a cell of 20 exchanges/s). The JIT
-     * compilers are not Java threads, so they are found by their native names. Off Linux: the JVM's figures.
+     * @param tasks CPU per thread id from /proc, or null off Linux (then {@code processCpu} and
+     *              {@code emulatorCpu} are the JVM's figures)
      */
-    private static ProcessCpu processCpu() {
-        Path tasks = Path.of("/proc/self/task");
-        if (Files.isDirectory(tasks)) {
-            long all = 0;
-            long jit = 0;
-            try (java.nio.file.DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
-                for (Path task : threads) {
-                    try {
-                        String schedstat = Files.readString(task.resolve("schedstat"));
-                        long nanos = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
-                        all += nanos;
-                        String comm = Files.readString(task.resolve("comm"));
-                        if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
-                            jit += nanos;
-                        }
-                    } catch (java.io.IOException | RuntimeException gone) {
-                        // the thread ended meanwhile
-                    }
-                }
-                return new ProcessCpu(all, jit);
-            } catch (java.io.IOException e) {
-                // fall through
-            }
+    record Snapshot(long nanos, Map<Long, TaskCpu> tasks, long processCpu, long emulatorCpu,
+                    Map<Long, Long> allocatedByThread, long machineBusyTicks, long machineTotalTicks) {
+    }
+
+    /**
+     * Every thread of the process with its CPU nanoseconds, from /proc/self/task/N/schedstat (the JVM's process CPU
+     * time comes from times(2) in 10 ms ticks, too coarse for a cell of 20 exchanges/s). Threads are told apart by
+     * their native names: the JIT compilers are not Java threads, and the emulator's all start with "le-emulator"
+     * (or are the JDK HttpServer's). Null off Linux.
+     */
+    private static Map<Long, TaskCpu> tasks() {
+        if (!Files.isDirectory(TASKS)) {
+            return null;
         }
-        return new ProcessCpu(OS.getProcessCpuTime(), JIT != null && JIT.isCompilationTimeMonitoringSupported()
-                ? JIT.getTotalCompilationTime() * 1_000_000L : -1);
+        Map<Long, TaskCpu> tasks = new HashMap<>();
+        try (java.nio.file.DirectoryStream<Path> threads = Files.newDirectoryStream(TASKS)) {
+            for (Path task : threads) {
+                try {
+                    String schedstat = Files.readString(task.resolve("schedstat"));
+                    long nanos = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+                    String comm = Files.readString(task.resolve("comm")).trim();
+                    Kind kind = comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") ? Kind.JIT
+                            : isEmulatorThread(comm) ? Kind.EMULATOR : Kind.CLIENT;
+                    tasks.put(Long.parseLong(task.getFileName().toString()), new TaskCpu(kind, nanos));
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        return tasks;
     }
 
     /** CPU nanoseconds the JIT compiler threads spent so far, or -1 when unknown. */
     static long jitCpu() {
-        return processCpu().jit();
+        Map<Long, TaskCpu> tasks = tasks();
+        if (tasks == null) {
+            return JIT != null && JIT.isCompilationTimeMonitoringSupported()
+                    ? JIT.getTotalCompilationTime() * 1_000_000L : -1;
+        }
+        return tasks.values().stream().filter(t -> t.kind() == Kind.JIT).mapToLong(TaskCpu::nanos).sum();
     }
 
     static Snapshot snapshot() {
@@ -93,22 +103,54 @@ final class Meter {
             }
         }
         long[] machine = machineTicks();
-        ProcessCpu cpu = processCpu();
-        return new Snapshot(System.nanoTime(), cpu.all(), emulatorCpu, allocated, machine[0], machine[1], cpu.jit());
+        return new Snapshot(System.nanoTime(), tasks(), OS.getProcessCpuTime(), emulatorCpu, allocated, machine[0],
+                machine[1]);
     }
 
     /**
-     * Client-side CPU nanoseconds between two snapshots: the process minus the emulator's threads and minus the JIT
-     * compilers (which compile the emulator's code as well as the client's, and only until the JVM is warm; they
-     * are reported apart).
+     * CPU nanoseconds of one kind of thread between two snapshots, thread by thread: a thread born in between counts
+     * from 0, one that ended in between is left out (so no delta can turn negative).
+     */
+    static long cpu(Snapshot a, Snapshot b, Kind kind) {
+        if (a.tasks == null || b.tasks == null) {
+            return switch (kind) {
+                case CLIENT -> (b.processCpu - a.processCpu) - (b.emulatorCpu - a.emulatorCpu);
+                case EMULATOR -> b.emulatorCpu - a.emulatorCpu;
+                case JIT -> 0;
+            };
+        }
+        long sum = 0;
+        for (Map.Entry<Long, TaskCpu> e : b.tasks.entrySet()) {
+            if (e.getValue().kind() == kind) {
+                TaskCpu before = a.tasks.get(e.getKey());
+                sum += e.getValue().nanos() - (before != null ? before.nanos() : 0);
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Client-side CPU nanoseconds between two snapshots: every thread but the emulator's and the JIT compilers'
+     * (which compile the emulator's code as well as the client's, and only until the JVM is warm; they are reported
+     * apart). GC threads count.
      */
     static long clientCpu(Snapshot a, Snapshot b) {
-        return (b.processCpu - a.processCpu) - (b.emulatorCpu - a.emulatorCpu) - jitCpu(a, b);
+        return cpu(a, b, Kind.CLIENT);
     }
 
     /** JIT compiler CPU nanoseconds between two snapshots (0 when unknown). */
     static long jitCpu(Snapshot a, Snapshot b) {
-        return a.jitCpu < 0 || b.jitCpu < 0 ? 0 : Math.max(0, b.jitCpu - a.jitCpu);
+        return cpu(a, b, Kind.JIT);
+    }
+
+    /** The emulator's CPU nanoseconds between two snapshots. */
+    static long emulatorCpu(Snapshot a, Snapshot b) {
+        return cpu(a, b, Kind.EMULATOR);
+    }
+
+    /** The whole process's CPU nanoseconds between two snapshots. */
+    static long processCpu(Snapshot a, Snapshot b) {
+        return cpu(a, b, Kind.CLIENT) + cpu(a, b, Kind.EMULATOR) + cpu(a, b, Kind.JIT);
     }
 
     /** Bytes allocated by non-emulator threads between two snapshots (threads born in between count from 0). */
@@ -128,7 +170,7 @@ final class Meter {
         }
         double cores = Runtime.getRuntime().availableProcessors();
         double machineBusyCores = cores * (b.machineBusyTicks - a.machineBusyTicks) / total;
-        double ourCores = (b.processCpu - a.processCpu) / (double) (b.nanos - a.nanos);
+        double ourCores = processCpu(a, b) / (double) (b.nanos - a.nanos);
         return Math.max(0, machineBusyCores - ourCores);
     }
 
