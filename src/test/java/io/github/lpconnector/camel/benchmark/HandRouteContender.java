@@ -6,7 +6,6 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.dataformat.JsonLibrary;
 
 /**
@@ -14,13 +13,10 @@ import org.apache.camel.model.dataformat.JsonLibrary;
  * POST with camel-http (blocking, so behind {@code threads(n)} with one thread per exchange in flight, at most
  * {@link #MAX_THREADS}), unmarshal the answer and set the conversation id header.
  */
-final class HandRouteContender implements Contender {
+final class HandRouteContender extends CamelRouteContender {
 
     static final int MAX_THREADS = 256;
     static final String CONVERSATION_ID = "CamelLivePersonConversationId";
-
-    private CamelContext context;
-    private CamelRouteDriver driver;
 
     @Override
     public String name() {
@@ -28,11 +24,15 @@ final class HandRouteContender implements Contender {
     }
 
     @Override
-    public void start(Workload workload, int inFlight, int connections) throws Exception {
+    protected String conversationIdHeader() {
+        return CONVERSATION_ID;
+    }
+
+    @Override
+    protected void configure(CamelContext context, Workload workload, int inFlight, int connections) throws Exception {
         int threads = Math.min(Math.min(inFlight, connections), MAX_THREADS);
         String http = workload.baseUri + workload.createPath()
                       + "?v=3&connectionsPerRoute=" + threads + "&maxTotalConnections=" + threads;
-        context = new DefaultCamelContext();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -49,8 +49,6 @@ final class HandRouteContender implements Contender {
                         .setHeader(CONVERSATION_ID, simple("${body[1][body][conversationId]}"));
             }
         });
-        context.start();
-        driver = new CamelRouteDriver(context, CONVERSATION_ID);
     }
 
     /** The CREATE batch as maps, ids made from the exchange id. */
@@ -63,20 +61,5 @@ final class HandRouteContender implements Contender {
                         "body", Map.of("brandId", Workload.ACCOUNT, "skillId", Workload.SKILL, "channelType", "MESSAGING")),
                 Map.of("kind", "req", "id", id + ":message", "type", "ms.PublishEvent",
                         "body", Map.of("event", Map.of("type", "ContentEvent", "contentType", "text/plain", "message", text)))));
-    }
-
-    @Override
-    public void submit(Completion completion) {
-        driver.submit(completion);
-    }
-
-    @Override
-    public void close() throws Exception {
-        if (driver != null) {
-            driver.close();
-        }
-        if (context != null) {
-            context.close();
-        }
     }
 }
