@@ -55,6 +55,25 @@ class LivePersonAnswerReaderTest {
     }
 
     @Test
+    void bodiesReadWhenAskedEqualTheOutcomesJacksonMakesAndSerialiseAsBefore() throws Exception {
+        CreateConversationResult result = reader.readCreate(batch, answer("""
+                [{"reqId":"x:profile","code":"OK","body":"done"},
+                 {"reqId":"x:conversation","code":200,"body":{"conversationId":"c-9","body":1},"body":{"conversationId":"c-9"}},
+                 {"reqId":"x:message","code":"OK","body":{"sequence":4}}]"""));
+        RequestOutcome conversation = result.outcomes().get(1);
+        RequestOutcome eager = new RequestOutcome("x:conversation", conversation.type(), "200",
+                LivePersonJson.MAPPER.readTree("{\"conversationId\":\"c-9\"}"));
+
+        assertThat(conversation).isEqualTo(eager).hasSameHashCodeAs(eager).hasToString(eager.toString());
+        assertThat(conversation.body()).isSameAs(conversation.body()); // read once, then kept
+        assertThat(result.outcomes().get(0).body()).isEqualTo(TextNode.valueOf("done"));
+        String json = LivePersonJson.MAPPER.writeValueAsString(result);
+        assertThat(LivePersonJson.MAPPER.readTree(json).path("outcomes").get(2)).isEqualTo(LivePersonJson.MAPPER.readTree(
+                "{\"reqId\":\"x:message\",\"type\":\"ms.PublishEvent\",\"code\":\"OK\",\"body\":{\"sequence\":4}}"));
+        assertThat(LivePersonJson.MAPPER.readValue(json, CreateConversationResult.class)).isEqualTo(result);
+    }
+
+    @Test
     void numericCodesAreText() {
         assertThatThrownBy(() -> reader.readCreate(batch, answer("""
                 [{"reqId":"x:profile","code":"OK","body":{}},
