@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
@@ -57,28 +55,18 @@ public final class LivePersonHttpClient implements Closeable {
      */
     static final int CONNECTION_BUFFER_BYTES = 2048;
 
+    private final CloseableHttpAsyncClient client;
+    private final long deadlineMillis;
     /**
      * Ends any attempt that has no complete answer after connectTimeout + requestTimeout, however the server
      * trickles bytes: the response timeout alone only bounds the silence between two reads.
      */
-    private static final ScheduledThreadPoolExecutor DEADLINES = deadlineTimer();
-
-    private final CloseableHttpAsyncClient client;
-    private final long deadlineMillis;
+    private final RequestDeadlines deadlines;
 
     private LivePersonHttpClient(CloseableHttpAsyncClient client, long deadlineMillis) {
         this.client = client;
         this.deadlineMillis = deadlineMillis;
-    }
-
-    private static ScheduledThreadPoolExecutor deadlineTimer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "LivePersonHttpDeadline");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
+        this.deadlines = new RequestDeadlines(deadlineMillis);
     }
 
     public static LivePersonHttpClient create(LivePersonConnectorConfiguration configuration, CamelContext context)
@@ -160,62 +148,54 @@ public final class LivePersonHttpClient implements Closeable {
         PendingRequest pending = new PendingRequest(deadlineMillis);
         pending.inFlight = client.execute(SimpleRequestProducer.create(built),
                 new BoundedResponseConsumer(MAX_RESPONSE_BYTES), pending);
-        pending.deadline = DEADLINES.schedule(pending, deadlineMillis, TimeUnit.MILLISECONDS);
-        if (pending.isDone()) {
-            pending.deadline.cancel(false); // answered (or failed) before the deadline was set
-        }
+        deadlines.watch(pending);
         return pending;
     }
 
     /**
-     * One request in flight, as one object: the future of its answer, HttpClient's callback, and the deadline's task
-     * (which fails the future and cancels the request).
+     * One request in flight, as one object: the future of its answer, HttpClient's callback, and what its deadline
+     * does (fail the future and cancel the request).
      */
     private static final class PendingRequest extends CompletableFuture<LivePersonHttpResponse>
-            implements FutureCallback<LivePersonHttpResponse>, Runnable {
+            implements FutureCallback<LivePersonHttpResponse>, RequestDeadlines.Watched {
 
         private final long deadlineMillis;
+        private final long expiresAtNanos;
         volatile Future<LivePersonHttpResponse> inFlight;
-        volatile ScheduledFuture<?> deadline;
 
         PendingRequest(long deadlineMillis) {
             this.deadlineMillis = deadlineMillis;
+            this.expiresAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
         }
 
         @Override
         public void completed(LivePersonHttpResponse response) {
             complete(response);
-            cancelDeadline();
         }
 
         @Override
         public void failed(Exception ex) {
             completeExceptionally(ex);
-            cancelDeadline();
         }
 
         @Override
         public void cancelled() {
             completeExceptionally(new IOException("request cancelled"));
-            cancelDeadline();
         }
 
-        /** The deadline passed. */
         @Override
-        public void run() {
+        public long expiresAtNanos() {
+            return expiresAtNanos;
+        }
+
+        @Override
+        public void expire() {
             if (completeExceptionally(new SocketTimeoutException(
                     "no complete answer within connectTimeout + requestTimeout (" + deadlineMillis + " ms)"))) {
                 Future<LivePersonHttpResponse> request = inFlight;
                 if (request != null) {
                     request.cancel(true);
                 }
-            }
-        }
-
-        private void cancelDeadline() {
-            ScheduledFuture<?> task = deadline;
-            if (task != null) {
-                task.cancel(false);
             }
         }
     }
