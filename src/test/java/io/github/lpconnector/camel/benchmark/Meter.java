@@ -3,6 +3,7 @@ package io.github.lpconnector.camel.benchmark;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -45,7 +46,42 @@ final class Meter {
      *              {@code emulatorCpu} are the JVM's figures)
      */
     record Snapshot(long nanos, Map<Long, TaskCpu> tasks, long processCpu, long emulatorCpu,
-                    Map<Long, Long> allocatedByThread, long machineBusyTicks, long machineTotalTicks) {
+                    Map<Long, Long> allocatedByThread, long machineBusyTicks, long machineTotalTicks,
+                    Reader reader) {
+    }
+
+    /**
+     * The thread that took a snapshot, with its own CPU and allocated bytes when it started and when it finished:
+     * between two snapshots by one thread, its CPU and allocation count from the end of the first to the start of the
+     * second, so that reading /proc (milliseconds, and kilobytes of strings) is billed neither to the window nor to
+     * the idle baseline.
+     */
+    record Reader(long taskId, long javaId, long cpuAtStart, long cpuAtEnd, long allocatedAtStart,
+                  long allocatedAtEnd) {
+    }
+
+    /** The calling thread's id in /proc/self/task (its native id), or -1. */
+    private static long currentTaskId() {
+        try {
+            Path self = Files.readSymbolicLink(Path.of("/proc/thread-self")); // "<pid>/task/<tid>"
+            return Long.parseLong(self.getFileName().toString());
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Every live thread, without the safepoint that {@code Thread.getAllStackTraces()} costs. */
+    private static Thread[] liveThreads() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() * 2 + 16];
+        int n;
+        while ((n = root.enumerate(threads, true)) == threads.length) {
+            threads = new Thread[threads.length * 2];
+        }
+        return Arrays.copyOf(threads, n);
     }
 
     /**
@@ -89,9 +125,11 @@ final class Meter {
     }
 
     static Snapshot snapshot() {
+        long cpuAtStart = THREADS.getCurrentThreadCpuTime();
+        long allocatedAtStart = THREADS.getCurrentThreadAllocatedBytes();
         long emulatorCpu = 0;
         Map<Long, Long> allocated = new HashMap<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
+        for (Thread t : liveThreads()) {
             if (isEmulatorThread(t.getName())) {
                 long cpu = THREADS.getThreadCpuTime(t.getId());
                 emulatorCpu += Math.max(0, cpu);
@@ -103,8 +141,11 @@ final class Meter {
             }
         }
         long[] machine = machineTicks();
-        return new Snapshot(System.nanoTime(), tasks(), OS.getProcessCpuTime(), emulatorCpu, allocated, machine[0],
-                machine[1]);
+        Map<Long, TaskCpu> tasks = tasks();
+        long now = System.nanoTime();
+        return new Snapshot(now, tasks, OS.getProcessCpuTime(), emulatorCpu, allocated, machine[0], machine[1],
+                new Reader(currentTaskId(), Thread.currentThread().getId(), cpuAtStart, THREADS.getCurrentThreadCpuTime(),
+                        allocatedAtStart, THREADS.getCurrentThreadAllocatedBytes()));
     }
 
     /**
@@ -120,8 +161,13 @@ final class Meter {
             };
         }
         long sum = 0;
+        long reader = a.reader.taskId() == b.reader.taskId() ? a.reader.taskId() : -1;
         for (Map.Entry<Long, TaskCpu> e : b.tasks.entrySet()) {
             if (e.getValue().kind() == kind) {
+                if (e.getKey() == reader) {
+                    sum += b.reader.cpuAtStart() - a.reader.cpuAtEnd();
+                    continue;
+                }
                 TaskCpu before = a.tasks.get(e.getKey());
                 sum += e.getValue().nanos() - (before != null ? before.nanos() : 0);
             }
@@ -156,8 +202,10 @@ final class Meter {
     /** Bytes allocated by non-emulator threads between two snapshots (threads born in between count from 0). */
     static long clientAllocated(Snapshot a, Snapshot b) {
         long sum = 0;
+        long reader = a.reader.javaId() == b.reader.javaId() ? a.reader.javaId() : -1;
         for (Map.Entry<Long, Long> e : b.allocatedByThread.entrySet()) {
-            sum += e.getValue() - a.allocatedByThread.getOrDefault(e.getKey(), 0L);
+            sum += e.getKey() == reader ? b.reader.allocatedAtStart() - a.reader.allocatedAtEnd()
+                    : e.getValue() - a.allocatedByThread.getOrDefault(e.getKey(), 0L);
         }
         return sum;
     }
@@ -177,7 +225,7 @@ final class Meter {
     /** Ids of the live threads that are not the emulator's. */
     static Set<Long> clientThreadIds() {
         Set<Long> ids = new HashSet<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
+        for (Thread t : liveThreads()) {
             if (t.isAlive() && !isEmulatorThread(t.getName())) {
                 ids.add(t.getId());
             }
