@@ -24,7 +24,7 @@ class BenchmarkSmokeTest {
         System.setProperty("java.awt.headless", "true");
         ConnectorBenchmark.Config config = new ConnectorBenchmark.Config(0, List.of(0, 20), List.of(1, 8), 0.1, 0, 0.3,
                 300, 100, 300, 0.2, 0.3, List.of("component", "hand-route", "raw-client"),
-                List.of("component", "raw-client"), out, out.resolve("published"), 4, true, false);
+                List.of("component", "raw-client"), out, out.resolve("published"), 4, true, false, 2);
 
         ConnectorBenchmark.Outcome outcome = new ConnectorBenchmark(config).run();
 
@@ -50,5 +50,32 @@ class BenchmarkSmokeTest {
         assertThat(Files.size(out.resolve(Report.PNG))).isPositive();
         assertThat(config.publish().resolve(Report.PNG)).exists();
         assertThat(report.targets(300)).contains("300 in flight: <= 16 client-side threads");
+    }
+
+    @Test
+    void aCellOfSeveralRoundsReportsTheRoundsTotals() {
+        ConnectorBenchmark.Window fast = new ConnectorBenchmark.Window("component", 50, 16, new long[] { 1_000_000,
+                2_000_000, 3_000_000 }, 300, 1.0, 30_000_000, 3 * 1024 * 1024, 3, 20, 10, 40, 0.5, 300, 0, 300,
+                2.0, 5_000_000, 0.002);
+        ConnectorBenchmark.Window slow = new ConnectorBenchmark.Window("component", 50, 16, new long[] { 4_000_000,
+                5_000_000 }, 100, 1.0, -2_000_000, 1024 * 1024, 5, 30, 30, 40, 0.1, 100, 1, 99, 3.0, 0, 0.004);
+
+        CellResult cell = ConnectorBenchmark.Window.combine(List.of(fast, slow));
+
+        assertThat(cell.throughput()).isEqualTo(200.0);                // 400 exchanges in 2 s, not the mean of 300 and 100
+        assertThat(cell.cpuUsPerExchange()).isEqualTo(70.0);           // 28 ms net over 400 exchanges
+        assertThat(cell.allocKbPerExchange()).isEqualTo(10.24);        // 4 MiB over 400 exchanges
+        assertThat(cell.p50Ms()).isEqualTo(3.0);                       // the median of all five latencies
+        assertThat(cell.p99Ms()).isEqualTo(5.0);
+        assertThat(cell.threads()).isEqualTo(5);
+        assertThat(cell.heapMiB()).isEqualTo(30.0);
+        assertThat(cell.emulatorCpuShare()).isEqualTo(0.5);            // 40 of 80 ns
+        assertThat(cell.otherCores()).isEqualTo(0.3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cell.completed()).isEqualTo(400);
+        assertThat(cell.errors()).isEqualTo(1);
+        assertThat(cell.emulatorCreated()).isEqualTo(399);
+        assertThat(cell.warmupSeconds()).isEqualTo(5.0);
+        assertThat(cell.jitMs()).isEqualTo(5);
+        assertThat(cell.idleCpuMsPerSecond()).isEqualTo(3.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 }

@@ -29,20 +29,21 @@ public final class ConnectorBenchmark {
                          double warmupSeconds, double maxExtraWarmupSeconds, double measureSeconds,
                          int bigInFlight, int bigConnections, int bigLatencyMs, double bigWarmupSeconds, double bigMeasureSeconds,
                          List<String> contenders, List<String> bigContenders, Path out, Path publish,
-                         int emulatorThreads, boolean collectIds, boolean bigSeparateEmulator) {
+                         int emulatorThreads, boolean collectIds, boolean bigSeparateEmulator, int rounds) {
 
         public static Config fromSystemProperties() {
             return new Config(dbl("bench.jvmWarmup", "8"), ints("bench.latencies", "0,50"), ints("bench.inFlight", "1,16,64,256"),
-                    dbl("bench.warmup", "2"), dbl("bench.maxExtraWarmup", "20"), dbl("bench.measure", "8"),
+                    dbl("bench.warmup", "2"), dbl("bench.maxExtraWarmup", "20"), dbl("bench.measure", "12"),
                     Integer.parseInt(prop("bench.bigInFlight", "10000")), Integer.parseInt(prop("bench.bigConnections", "4096")),
                     Integer.parseInt(prop("bench.bigLatency", "2000")),
-                    dbl("bench.bigWarmup", "3"), dbl("bench.bigMeasure", "4"),
+                    dbl("bench.bigWarmup", "3"), dbl("bench.bigMeasure", "16"),
                     strings("bench.contenders", "component,hand-route,raw-client"),
                     strings("bench.bigContenders", "component,raw-client"),
                     Path.of(prop("bench.out", "target/benchmark")),
                     prop("bench.publish", "").isBlank() ? null : Path.of(prop("bench.publish", "")),
                     Integer.parseInt(prop("bench.emulatorThreads", "2")), false,
-                    Boolean.parseBoolean(prop("bench.bigSeparateEmulator", "true")));
+                    Boolean.parseBoolean(prop("bench.bigSeparateEmulator", "true")),
+                    Integer.parseInt(prop("bench.rounds", "3")));
         }
 
         private static String prop(String name, String def) {
@@ -85,7 +86,12 @@ public final class ConnectorBenchmark {
         Config config = Config.fromSystemProperties();
         Outcome outcome = new ConnectorBenchmark(config).run();
         Report report = new Report(outcome.cells());
-        String note = "Each cell warms up for " + config.warmupSeconds() + " s, longer (by at most "
+        String note = "Each grid cell measures every contender for " + config.measureSeconds() + " s in "
+                      + config.rounds() + " rounds, taking turns in an order rotated each round, so that the"
+                      + " machine's drift is shared rather than billed to whichever ran at a bad moment; a cell's"
+                      + " figures are its rounds' totals (exchanges ÷ seconds, CPU and allocation ÷ exchanges,"
+                      + " percentiles of all latencies). Each window warms up for " + config.warmupSeconds()
+                      + " s, longer (by at most "
                       + config.maxExtraWarmupSeconds() + " s) while the JIT compilers are still busy. \"CPU µs/ex\" is"
                       + " the client's threads (the process minus the emulator's threads and minus the JIT compilers,"
                       + " whose CPU inside the window is the \"JIT ms\" column; GC is included), less what the client"
@@ -199,10 +205,7 @@ public final class ConnectorBenchmark {
             }
             for (int latency : config.latenciesMs()) {
                 for (int inFlight : config.inFlight()) {
-                    for (String name : config.contenders()) {
-                        cells.add(runCell(emulator, workload, contender(name), latency, inFlight,
-                                Math.max(GRID_CONNECTIONS, inFlight), config.warmupSeconds(), config.measureSeconds()));
-                    }
+                    cells.addAll(runRounds(emulator, workload, latency, inFlight));
                 }
             }
             if (config.bigInFlight() > 0 && !config.bigSeparateEmulator()) {
@@ -228,7 +231,102 @@ public final class ConnectorBenchmark {
     private void runBigCells(Target emulator, List<CellResult> cells) throws Exception {
         for (String name : config.bigContenders()) {
             cells.add(runCell(emulator, emulator.workload(), contender(name), config.bigLatencyMs(), config.bigInFlight(),
-                    config.bigConnections(), config.bigWarmupSeconds(), config.bigMeasureSeconds()));
+                    config.bigConnections(), config.bigWarmupSeconds(), config.bigMeasureSeconds()).result());
+        }
+    }
+
+    /**
+     * One cell of the grid in {@link Config#rounds()} rounds: every round runs each contender for a window of
+     * measure ÷ rounds seconds, in an order rotated from round to round, so that the machine's drift (other tenants,
+     * frequency, where the threads land) is spread over all contenders rather than billed to whichever ran at a bad
+     * moment. A contender's figures are its rounds' totals.
+     */
+    private List<CellResult> runRounds(Target emulator, Workload workload, int latency, int inFlight)
+            throws Exception {
+        int rounds = Math.max(1, config.rounds());
+        List<String> names = config.contenders();
+        java.util.Map<String, List<Window>> windows = new java.util.LinkedHashMap<>();
+        names.forEach(name -> windows.put(name, new ArrayList<>()));
+        for (int round = 0; round < rounds; round++) {
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get((i + round) % names.size());
+                if (rounds > 1) {
+                    System.out.printf("[%d/%d] ", round + 1, rounds);
+                }
+                windows.get(name).add(runCell(emulator, workload, contender(name), latency, inFlight,
+                        Math.max(GRID_CONNECTIONS, inFlight), config.warmupSeconds(), config.measureSeconds() / rounds));
+            }
+        }
+        List<CellResult> cells = new ArrayList<>();
+        windows.values().forEach(w -> cells.add(Window.combine(w)));
+        return cells;
+    }
+
+    /**
+     * What one contender did in one measurement window, as totals, so that windows add up.
+     *
+     * @param netClientCpuNanos the client side's CPU in the window less its idle CPU over the window (may be
+     *                          negative for one short window; only the total is clamped)
+     * @param emulatorCpuNanos  the emulator's CPU, of {@code processCpuNanos} (both processes' when it runs apart)
+     */
+    record Window(String contender, int latencyMs, int inFlight, long[] sortedLatencies, long completed,
+                  double seconds, double netClientCpuNanos, long allocatedBytes, int threads, double heapMiB,
+                  long emulatorCpuNanos, long processCpuNanos, double otherCores, long ok, long errors,
+                  long created, double warmupSeconds, long jitNanos, double idleCpuPerNano) {
+
+        CellResult result() {
+            return combine(List.of(this));
+        }
+
+        static CellResult combine(List<Window> windows) {
+            Window first = windows.get(0);
+            long completed = 0;
+            double seconds = 0;
+            double cpu = 0;
+            long allocated = 0;
+            int threads = 0;
+            double heap = 0;
+            long emulatorCpu = 0;
+            long processCpu = 0;
+            double otherCoreSeconds = 0;
+            long ok = 0;
+            long errors = 0;
+            long created = 0;
+            double warmup = 0;
+            long jit = 0;
+            double idle = 0;
+            int samples = 0;
+            for (Window w : windows) {
+                completed += w.completed();
+                seconds += w.seconds();
+                cpu += w.netClientCpuNanos();
+                allocated += w.allocatedBytes();
+                threads = Math.max(threads, w.threads());
+                heap = Math.max(heap, w.heapMiB());
+                emulatorCpu += w.emulatorCpuNanos();
+                processCpu += w.processCpuNanos();
+                otherCoreSeconds += w.otherCores() * w.seconds();
+                ok += w.ok();
+                errors += w.errors();
+                created += w.created();
+                warmup += w.warmupSeconds();
+                jit += w.jitNanos();
+                idle += w.idleCpuPerNano() / windows.size();
+                samples += w.sortedLatencies().length;
+            }
+            long[] latencies = new long[samples];
+            int at = 0;
+            for (Window w : windows) {
+                System.arraycopy(w.sortedLatencies(), 0, latencies, at, w.sortedLatencies().length);
+                at += w.sortedLatencies().length;
+            }
+            Arrays.sort(latencies);
+            double perExchange = Math.max(1, completed);
+            return new CellResult(first.contender(), first.latencyMs(), first.inFlight(), completed / seconds,
+                    percentile(latencies, 0.50), percentile(latencies, 0.99),
+                    Math.max(0, cpu) / 1e3 / perExchange, allocated / 1024.0 / perExchange, threads, heap,
+                    share(emulatorCpu, processCpu), otherCoreSeconds / seconds, ok, errors, created, warmup,
+                    jit / 1_000_000, idle * 1e3);
         }
     }
 
@@ -276,7 +374,7 @@ public final class ConnectorBenchmark {
         }
     }
 
-    private CellResult runCell(Target emulator, Workload workload, Contender contender, int latencyMs,
+    private Window runCell(Target emulator, Workload workload, Contender contender, int latencyMs,
                                int inFlight, int connections, double warmupSeconds, double measureSeconds)
             throws Exception {
         emulator.reset(latencyMs);
@@ -346,29 +444,30 @@ public final class ConnectorBenchmark {
             long[] sorted = Arrays.copyOf(recorder.latencies, n);
             Arrays.sort(sorted);
             double seconds = (after.nanos() - before.nanos()) / 1e9;
-            int completedInWindow = recorder.recorded.get();
-            double perExchange = Math.max(1, completedInWindow);
-            double emulatorShare = separateCpuBefore >= 0 && separateCpuAfter >= 0
-                    ? share(separateCpuAfter - separateCpuBefore,
-                            separateCpuAfter - separateCpuBefore + Meter.processCpu(before, after))
-                    : share(Meter.emulatorCpu(before, after), Meter.processCpu(before, after));
-            CellResult result = new CellResult(contender.name(), latencyMs, inFlight, completedInWindow / seconds,
-                    percentile(sorted, 0.50), percentile(sorted, 0.99),
-                    Math.max(0, Meter.clientCpu(before, after) - idleCpuPerNano * (after.nanos() - before.nanos()))
-                    / 1e3 / perExchange,
-                    Meter.clientAllocated(before, after) / 1024.0 / perExchange,
-                    threads, heapMiB,
-                    emulatorShare, Meter.otherProcessesCores(before, after),
-                    recorder.ok.sum(), recorder.errors.sum(), emulator.created() - created0,
-                    (before.nanos() - t0) / 1e9, Meter.jitCpu(before, after) / 1_000_000, idleCpuPerNano * 1e3);
+            long emulatorCpu;
+            long processCpu;
+            if (separateCpuBefore >= 0 && separateCpuAfter >= 0) {
+                emulatorCpu = separateCpuAfter - separateCpuBefore;
+                processCpu = emulatorCpu + Meter.processCpu(before, after);
+            } else {
+                emulatorCpu = Meter.emulatorCpu(before, after);
+                processCpu = Meter.processCpu(before, after);
+            }
+            Window window = new Window(contender.name(), latencyMs, inFlight, sorted, recorder.recorded.get(), seconds,
+                    Meter.clientCpu(before, after) - idleCpuPerNano * (after.nanos() - before.nanos()),
+                    Meter.clientAllocated(before, after), threads, heapMiB, emulatorCpu, processCpu,
+                    Meter.otherProcessesCores(before, after), recorder.ok.sum(), recorder.errors.sum(),
+                    emulator.created() - created0, (before.nanos() - t0) / 1e9, Meter.jitCpu(before, after),
+                    idleCpuPerNano);
             if (recorder.ok.sum() + recorder.errors.sum() != submitted) {
                 throw new IllegalStateException(contender.name() + ": " + submitted + " submitted but "
                                                 + (recorder.ok.sum() + recorder.errors.sum()) + " completed");
             }
             System.out.printf("%,10.0f/s  p50 %7.2f ms  p99 %7.2f ms  (warm-up %4.1f s, JIT %4d ms in window)  %s%n",
-                    result.throughput(), result.p50Ms(), result.p99Ms(), result.warmupSeconds(), result.jitMs(), recorder.errors.sum() == 0 ? "" : recorder.errors.sum() + " errors, first: "
-                                                                     + recorder.firstError.get());
-            return result;
+                    window.completed() / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
+                    window.warmupSeconds(), window.jitNanos() / 1_000_000, recorder.errors.sum() == 0 ? ""
+                            : recorder.errors.sum() + " errors, first: " + recorder.firstError.get());
+            return window;
         }
     }
 
