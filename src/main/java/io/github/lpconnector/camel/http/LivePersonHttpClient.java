@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 
@@ -148,7 +147,10 @@ public final class LivePersonHttpClient implements Closeable {
         PendingRequest pending = new PendingRequest(deadlineMillis);
         pending.inFlight = client.execute(SimpleRequestProducer.create(built),
                 new BoundedResponseConsumer(MAX_RESPONSE_BYTES), pending);
-        deadlines.watch(pending);
+        pending.deadline = deadlines.watch(pending);
+        if (pending.isDone()) {
+            pending.deadline.forget(); // answered (or failed) before its deadline was set
+        }
         return pending;
     }
 
@@ -160,32 +162,29 @@ public final class LivePersonHttpClient implements Closeable {
             implements FutureCallback<LivePersonHttpResponse>, RequestDeadlines.Watched {
 
         private final long deadlineMillis;
-        private final long expiresAtNanos;
         volatile Future<LivePersonHttpResponse> inFlight;
+        volatile RequestDeadlines.Deadline deadline;
 
         PendingRequest(long deadlineMillis) {
             this.deadlineMillis = deadlineMillis;
-            this.expiresAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
         }
 
         @Override
         public void completed(LivePersonHttpResponse response) {
             complete(response);
+            forgetDeadline();
         }
 
         @Override
         public void failed(Exception ex) {
             completeExceptionally(ex);
+            forgetDeadline();
         }
 
         @Override
         public void cancelled() {
             completeExceptionally(new IOException("request cancelled"));
-        }
-
-        @Override
-        public long expiresAtNanos() {
-            return expiresAtNanos;
+            forgetDeadline();
         }
 
         @Override
@@ -196,6 +195,13 @@ public final class LivePersonHttpClient implements Closeable {
                 if (request != null) {
                     request.cancel(true);
                 }
+            }
+        }
+
+        private void forgetDeadline() {
+            RequestDeadlines.Deadline d = deadline;
+            if (d != null) {
+                d.forget();
             }
         }
     }

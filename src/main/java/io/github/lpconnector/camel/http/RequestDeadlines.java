@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The deadlines of one client's requests, checked by a sweep every {@code tick} while any request is pending rather
  * than by one timer task per request: a task per request costs a wake-up of the timer thread whenever it becomes the
  * earliest one (at every request when few are in flight). A request expires at most one tick late; a tick is a
- * twentieth of the deadline, between 10 and 250 ms. Nothing runs while nothing is pending.
+ * fortieth of the deadline, between 10 ms and 1 s. Nothing runs while nothing is pending.
  */
 final class RequestDeadlines {
 
@@ -21,17 +21,35 @@ final class RequestDeadlines {
     interface Watched {
         boolean isDone();
 
-        long expiresAtNanos();
-
         void expire();
     }
 
-    private final ConcurrentLinkedQueue<Watched> pending = new ConcurrentLinkedQueue<>();
+    /**
+     * A request's place in the sweep. {@link #forget()} it once answered: the sweep then drops the place without
+     * keeping the request (and its answer) until the next tick.
+     */
+    static final class Deadline {
+        private final long expiresAtNanos;
+        private volatile Watched request;
+
+        private Deadline(Watched request, long expiresAtNanos) {
+            this.request = request;
+            this.expiresAtNanos = expiresAtNanos;
+        }
+
+        void forget() {
+            request = null;
+        }
+    }
+
+    private final ConcurrentLinkedQueue<Deadline> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean sweepScheduled = new AtomicBoolean();
+    private final long deadlineNanos;
     private final long tickMillis;
 
     RequestDeadlines(long deadlineMillis) {
-        this.tickMillis = Math.max(10, Math.min(250, deadlineMillis / 20));
+        this.deadlineNanos = TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
+        this.tickMillis = Math.max(10, Math.min(1000, deadlineMillis / 40));
     }
 
     private static ScheduledThreadPoolExecutor timer() {
@@ -44,21 +62,25 @@ final class RequestDeadlines {
         return timer;
     }
 
-    void watch(Watched request) {
-        pending.add(request);
+    /** Starts the deadline of {@code request}, from now. */
+    Deadline watch(Watched request) {
+        Deadline deadline = new Deadline(request, System.nanoTime() + deadlineNanos);
+        pending.add(deadline);
         if (!sweepScheduled.get() && sweepScheduled.compareAndSet(false, true)) {
             TIMER.schedule(this::sweep, tickMillis, TimeUnit.MILLISECONDS);
         }
+        return deadline;
     }
 
-    /** Drops what is done, expires what is late, and comes back while anything is left. */
+    /** Drops what is answered, expires what is late, and comes back while anything is left. */
     private void sweep() {
         long now = System.nanoTime();
-        for (Iterator<Watched> it = pending.iterator(); it.hasNext(); ) {
-            Watched request = it.next();
-            if (request.isDone()) {
+        for (Iterator<Deadline> it = pending.iterator(); it.hasNext(); ) {
+            Deadline deadline = it.next();
+            Watched request = deadline.request;
+            if (request == null || request.isDone()) {
                 it.remove();
-            } else if (now - request.expiresAtNanos() >= 0) {
+            } else if (now - deadline.expiresAtNanos >= 0) {
                 it.remove();
                 request.expire();
             }
@@ -73,7 +95,7 @@ final class RequestDeadlines {
         TIMER.schedule(this::sweep, tickMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** How many requests are watched (done ones stay until the next sweep); for tests. */
+    /** How many deadlines are watched (answered ones stay until the next sweep); for tests. */
     int watched() {
         return pending.size();
     }
