@@ -53,13 +53,11 @@ final class RequestDeadlines {
     }
 
     private static ScheduledThreadPoolExecutor timer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+        return new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "LivePersonHttpDeadline");
             t.setDaemon(true);
             return t;
         });
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
     }
 
     /** Starts the deadline of {@code request}, from now. */

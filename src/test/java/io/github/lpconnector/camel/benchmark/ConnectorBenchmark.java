@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -245,7 +247,7 @@ public final class ConnectorBenchmark {
             throws Exception {
         int rounds = Math.max(1, config.rounds());
         List<String> names = config.contenders();
-        java.util.Map<String, List<Window>> windows = new java.util.LinkedHashMap<>();
+        Map<String, List<Window>> windows = new LinkedHashMap<>();
         names.forEach(name -> windows.put(name, new ArrayList<>()));
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < names.size(); i++) {
