@@ -1,5 +1,7 @@
 package io.github.lpconnector.camel.benchmark;
 
+import java.util.List;
+
 /**
  * What one contender did in one cell of the grid (measurement windows only, warm-up excluded): the totals of its
  * rounds' windows, or of its one window.
@@ -26,9 +28,18 @@ package io.github.lpconnector.camel.benchmark;
  *                          JIT was busy)
  * @param jitMs             CPU milliseconds of the JIT compilers inside the window (not in the CPU figure)
  * @param idleCpuMsPerSecond client-side CPU with nothing in flight, ms per second (not in the CPU figure)
+ * @param rounds            each round's own figures, in the order the rounds ran (one entry for a single window)
  */
 record CellResult(String contender, int latencyMs, int inFlight, double throughput, double p50Ms, double p99Ms,
                   double cpuUsPerExchange, double allocKbPerExchange, int threads, double heapMiB,
                   double emulatorCpuShare, double otherCores, long completed, long errors, long emulatorCreated,
-                  double warmupSeconds, long jitMs, double idleCpuMsPerSecond) {
+                  double warmupSeconds, long jitMs, double idleCpuMsPerSecond, List<Round> rounds) {
+
+    /**
+     * One round's window on its own: what the spread of a same-round ratio is read from.
+     *
+     * @param cpuUsPerExchange as the cell's, but not below 0 (one short window can over-subtract the idle CPU)
+     */
+    record Round(double throughput, double cpuUsPerExchange, double allocKbPerExchange) {
+    }
 }

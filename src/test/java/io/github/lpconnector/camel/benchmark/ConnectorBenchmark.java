@@ -107,7 +107,7 @@ public final class ConnectorBenchmark {
                     + " at the end of the window), CPU and allocation are the client's only; there, \"emulator"
                     + " CPU\" is its JVM's share of both processes' CPU, and \"others' cores\" includes it.";
         }
-        report.note(note);
+        report.note(note).withTargets(config.bigInFlight());
         System.out.println();
         System.out.println(report.machine());
         System.out.println(report.console());
@@ -298,7 +298,11 @@ public final class ConnectorBenchmark {
             long jit = 0;
             double idle = 0;
             int samples = 0;
+            List<CellResult.Round> rounds = new ArrayList<>();
             for (Window w : windows) {
+                double exchanges = Math.max(1, w.completed());
+                rounds.add(new CellResult.Round(w.completed() / w.seconds(),
+                        Math.max(0, w.netClientCpuNanos()) / 1e3 / exchanges, w.allocatedBytes() / 1024.0 / exchanges));
                 completed += w.completed();
                 seconds += w.seconds();
                 cpu += w.netClientCpuNanos();
@@ -328,7 +332,7 @@ public final class ConnectorBenchmark {
                     percentile(latencies, 0.50), percentile(latencies, 0.99),
                     Math.max(0, cpu) / 1e3 / perExchange, allocated / 1024.0 / perExchange, threads, heap,
                     share(emulatorCpu, processCpu), otherCoreSeconds / seconds, ok, errors, created, warmup,
-                    jit / 1_000_000, idle * 1e3);
+                    jit / 1_000_000, idle * 1e3, List.copyOf(rounds));
         }
     }
 
@@ -337,8 +341,9 @@ public final class ConnectorBenchmark {
             case "component" -> ComponentContender::new;
             case "hand-route" -> HandRouteContender::new;
             case "raw-client" -> RawClientContender::new;
+            case "producer-only" -> ProducerOnlyContender::new;
             default -> throw new IllegalArgumentException("unknown contender " + name
-                                                          + "; expected component, hand-route or raw-client");
+                                                          + "; expected component, hand-route, raw-client or producer-only");
         };
         return s.get();
     }

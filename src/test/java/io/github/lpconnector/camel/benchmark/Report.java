@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -33,10 +35,17 @@ final class Report {
     private final List<CellResult> cells;
 
     private String note;
+    private int bigInFlight = -1;
 
     /** A paragraph the Markdown report shows under the machine line (how the run was made). */
     Report note(String text) {
         this.note = text;
+        return this;
+    }
+
+    /** Makes the Markdown report end with the {@link #targets} (the cells of {@code bigInFlight} judged apart). */
+    Report withTargets(int bigInFlight) {
+        this.bigInFlight = bigInFlight;
         return this;
     }
 
@@ -49,7 +58,7 @@ final class Report {
                                           && c.inFlight() == inFlight).findFirst();
     }
 
-    private double ratio(CellResult c, String other, java.util.function.ToDoubleFunction<CellResult> metric) {
+    private double ratio(CellResult c, String other, ToDoubleFunction<CellResult> metric) {
         return find(other, c.latencyMs(), c.inFlight()).map(o -> metric.applyAsDouble(c) / metric.applyAsDouble(o))
                 .orElse(Double.NaN);
     }
@@ -121,6 +130,9 @@ final class Report {
         for (String[] r : rows()) {
             out.append("| ").append(String.join(" | ", r)).append(" |\n");
         }
+        if (bigInFlight >= 0) {
+            out.append("\n```\n").append(targets(bigInFlight)).append("```\n");
+        }
         return out.toString();
     }
 
@@ -140,33 +152,65 @@ final class Report {
         return out.toString();
     }
 
-    /** The targets, each with the measured value. */
+    /**
+     * The issue's targets, each with the measured value (from the cell's totals, what is judged) and, for a ratio
+     * of a cell measured in rounds, the lowest and highest of the rounds' own ratios: contenders that ran in the same
+     * round are compared, so the spread shows how far the machine moved the ratio within the run.
+     */
     String targets(int bigInFlight) {
-        StringBuilder out = new StringBuilder("Targets (same run):\n");
+        StringBuilder out = new StringBuilder("Targets (same run; in brackets the lowest and highest of the rounds' own ratios):\n");
         find(COMPONENT, 50, 64).ifPresent(c -> {
-            check(out, "64 in flight, 50 ms: >= 0.95 x 1,280/s", c.throughput() / 1280.0, 0.95, true);
-            check(out, "64 in flight, 50 ms: >= 0.95 x raw", ratio(c, RAW, CellResult::throughput), 0.95, true);
+            check(out, "64 in flight, 50 ms: >= 0.95 x 1,280/s", c.throughput() / 1280.0, 0.95, true,
+                    c.rounds().stream().map(r -> r.throughput() / 1280.0).toList());
+            check(out, "64 in flight, 50 ms: >= 0.95 x raw", ratio(c, RAW, CellResult::throughput), 0.95, true,
+                    roundRatios(c, RAW, CellResult.Round::throughput));
         });
         cells.stream().filter(c -> c.contender().equals(COMPONENT) && c.latencyMs() == 0).forEach(c -> {
-            check(out, c.inFlight() + " in flight, 0 ms: >= 0.85 x raw", ratio(c, RAW, CellResult::throughput), 0.85, true);
-            check(out, c.inFlight() + " in flight, 0 ms: >= 1.5 x hand route", ratio(c, HAND, CellResult::throughput), 1.5, true);
+            check(out, c.inFlight() + " in flight, 0 ms: >= 0.85 x raw", ratio(c, RAW, CellResult::throughput), 0.85,
+                    true, roundRatios(c, RAW, CellResult.Round::throughput));
+            check(out, c.inFlight() + " in flight, 0 ms: >= 1.5 x hand route", ratio(c, HAND, CellResult::throughput),
+                    1.5, true, roundRatios(c, HAND, CellResult.Round::throughput));
         });
         cells.stream().filter(c -> c.contender().equals(COMPONENT) && c.inFlight() == bigInFlight).forEach(c -> {
-            check(out, bigInFlight + " in flight: <= 16 client-side threads", c.threads(), 16, false);
-            check(out, bigInFlight + " in flight: <= 256 MiB heap", c.heapMiB(), 256, false);
+            check(out, bigInFlight + " in flight: <= 16 client-side threads", c.threads(), 16, false, List.of());
+            check(out, bigInFlight + " in flight: <= 256 MiB heap", c.heapMiB(), 256, false, List.of());
         });
         cells.stream().filter(c -> c.contender().equals(COMPONENT) && c.inFlight() != bigInFlight).forEach(c -> {
             String at = c.inFlight() + " in flight, " + c.latencyMs() + " ms: ";
-            check(out, at + "CPU/exchange <= 1.2 x raw", ratio(c, RAW, CellResult::cpuUsPerExchange), 1.2, false);
-            check(out, at + "alloc/exchange <= 1.2 x raw", ratio(c, RAW, CellResult::allocKbPerExchange), 1.2, false);
+            check(out, at + "CPU/exchange <= 1.2 x raw", ratio(c, RAW, CellResult::cpuUsPerExchange), 1.2, false,
+                    roundRatios(c, RAW, CellResult.Round::cpuUsPerExchange));
+            check(out, at + "alloc/exchange <= 1.2 x raw", ratio(c, RAW, CellResult::allocKbPerExchange), 1.2, false,
+                    roundRatios(c, RAW, CellResult.Round::allocKbPerExchange));
         });
         return out.toString();
     }
 
-    private static void check(StringBuilder out, String what, double value, double bound, boolean atLeast) {
+    /** Round by round, {@code c}'s figure over {@code other}'s of the same round; empty unless both ran in rounds. */
+    private List<Double> roundRatios(CellResult c, String other, ToDoubleFunction<CellResult.Round> metric) {
+        Optional<CellResult> o = find(other, c.latencyMs(), c.inFlight());
+        if (o.isEmpty() || o.get().rounds().size() != c.rounds().size()) {
+            return List.of();
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < c.rounds().size(); i++) {
+            ratios.add(metric.applyAsDouble(c.rounds().get(i)) / metric.applyAsDouble(o.get().rounds().get(i)));
+        }
+        return ratios;
+    }
+
+    private static String spread(List<Double> ratios) {
+        if (ratios.size() < 2) {
+            return "";
+        }
+        DoubleSummaryStatistics s = ratios.stream().mapToDouble(Double::doubleValue).summaryStatistics();
+        return String.format(Locale.ROOT, "  (%.2f-%.2f)", s.getMin(), s.getMax());
+    }
+
+    private static void check(StringBuilder out, String what, double value, double bound, boolean atLeast,
+                              List<Double> roundValues) {
         boolean met = atLeast ? value >= bound : value <= bound;
-        out.append(String.format(Locale.ROOT, "  %-4s %-48s %.2f%n", Double.isNaN(value) ? "n/a" : met ? "MET" : "MISS",
-                what, value));
+        out.append(String.format(Locale.ROOT, "  %-4s %-48s %.2f%s%n", Double.isNaN(value) ? "n/a" : met ? "MET" : "MISS",
+                what, value, spread(roundValues)));
     }
 
     void write(Path dir, Path publish) throws IOException {
