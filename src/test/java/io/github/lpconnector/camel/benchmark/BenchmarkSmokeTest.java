@@ -23,13 +23,13 @@ class BenchmarkSmokeTest {
     void tinyRunIsCorrectAndWritesItsReports() throws Exception {
         System.setProperty("java.awt.headless", "true");
         ConnectorBenchmark.Config config = new ConnectorBenchmark.Config(0, List.of(0, 20), List.of(1, 8), 0.1, 0, 0.3,
-                300, 100, 300, 0.2, 0.3, List.of("component", "hand-route", "raw-client"),
+                300, 100, 300, 0.2, 0.3, List.of("component", "hand-route", "raw-client", "producer-only"),
                 List.of("component", "raw-client"), out, out.resolve("published"), 4, true, false, 2);
 
         ConnectorBenchmark.Outcome outcome = new ConnectorBenchmark(config).run();
 
         List<CellResult> cells = outcome.cells();
-        assertThat(cells).hasSize(2 * 2 * 3 + 2);
+        assertThat(cells).hasSize(2 * 2 * 4 + 2);
         long completed = 0;
         for (CellResult cell : cells) {
             assertThat(cell.errors()).as("errors of %s", cell).isZero();
@@ -42,14 +42,19 @@ class BenchmarkSmokeTest {
         // the JVM warm-up cells are not reported, so at least as many ids as the reported cells completed
         assertThat(outcome.conversationIds()).hasSizeGreaterThanOrEqualTo((int) completed).doesNotContainNull();
 
-        Report report = new Report(cells);
+        Report report = new Report(cells).withTargets(300);
         report.write(out, config.publish());
         assertThat(report.console()).contains("component", "hand-route", "raw-client");
         assertThat(Files.readAllLines(out.resolve(Report.CSV))).hasSize(cells.size() + 1);
         assertThat(Files.readString(out.resolve(Report.MARKDOWN))).contains("| 8 | component |");
         assertThat(Files.size(out.resolve(Report.PNG))).isPositive();
         assertThat(config.publish().resolve(Report.PNG)).exists();
-        assertThat(report.targets(300)).contains("300 in flight: <= 16 client-side threads");
+        String targets = report.targets(300);
+        assertThat(targets).contains("300 in flight: <= 16 client-side threads");
+        // the grid's cells ran in 2 rounds: their ratios come with the rounds' lowest and highest
+        assertThat(targets).containsPattern("8 in flight, 0 ms: >= 0\\.85 x raw +\\d+\\.\\d\\d  \\(\\d+\\.\\d\\d-\\d+\\.\\d\\d\\)");
+        assertThat(targets).containsPattern("300 in flight: <= 256 MiB heap +\\d+\\.\\d\\d\\n");
+        assertThat(Files.readString(out.resolve(Report.MARKDOWN))).contains(targets);
     }
 
     @Test
@@ -77,5 +82,8 @@ class BenchmarkSmokeTest {
         assertThat(cell.warmupSeconds()).isEqualTo(5.0);
         assertThat(cell.jitMs()).isEqualTo(5);
         assertThat(cell.idleCpuMsPerSecond()).isEqualTo(3.0, org.assertj.core.data.Offset.offset(1e-9));
+        // each round on its own, in order; the slow round's over-subtracted CPU reads 0, not negative
+        assertThat(cell.rounds()).containsExactly(new CellResult.Round(300.0, 100.0, 10.24),
+                new CellResult.Round(100.0, 0.0, 10.24));
     }
 }
