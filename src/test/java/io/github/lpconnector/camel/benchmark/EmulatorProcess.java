@@ -91,7 +91,8 @@ final class EmulatorProcess implements AutoCloseable {
         PrintStream stdout = System.out;
         System.setOut(System.err); // stdout is the protocol
         try (LiveEngageEmulator emulator = LiveEngageEmulator.builder().threads(Integer.parseInt(args[0]))
-                .multipleOpenConversations(true).start()) {
+                .multipleOpenConversations(true)
+                .forgetConversationsEvery(ConnectorBenchmark.FORGET_CONVERSATIONS_EVERY).start()) {
             Workload workload = new Workload(emulator);
             stdout.println(workload.baseUri);
             stdout.println(workload.appJwt);

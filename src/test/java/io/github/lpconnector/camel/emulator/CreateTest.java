@@ -5,6 +5,8 @@ import static io.github.lpconnector.camel.emulator.EmulatorClient.profile;
 import static io.github.lpconnector.camel.emulator.EmulatorClient.publishText;
 import static io.github.lpconnector.camel.emulator.EmulatorClient.requestConversation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Date;
@@ -275,6 +277,24 @@ class CreateTest {
         client.open(ACCOUNT, "judy", null);
         assertThat(client.create(ACCOUNT, "judy", createBody(ACCOUNT, "again")).item("c2").path("code").asInt())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void forgetConversationsEveryEmptiesTheStoreWhileServing() {
+        try (LiveEngageEmulator forgetful = LiveEngageEmulator.builder().clock(clock).multipleOpenConversations(true)
+                .forgetConversationsEvery(Duration.ofMillis(20)).start()) {
+            EmulatorClient forgetfulClient = new EmulatorClient(forgetful);
+            String first = forgetfulClient.open(ACCOUNT, "judy", "one");
+            await().atMost(Duration.ofSeconds(10)).until(() -> forgetful.conversation(first).isEmpty());
+            // forgotten means unknown: a SEND to it is refused, and CREATE still works
+            Answer send = forgetfulClient.send(ACCOUNT, "judy", EmulatorClient.publish("s", first, SendTest.TEXT));
+            assertThat(send.status()).isEqualTo(400);
+            assertThat(send.errorCode()).isEqualTo(40009);
+            assertThat(forgetfulClient.open(ACCOUNT, "judy", "two")).matches("[0-9a-f-]{36}");
+            assertThat(forgetful.count("create", 200)).isEqualTo(2); // counters are kept
+        }
+        assertThatThrownBy(() -> LiveEngageEmulator.builder().forgetConversationsEvery(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private void assertBad(String body, int errorCode, String detailsFragment) {

@@ -160,6 +160,10 @@ public final class LiveEngageEmulator implements AutoCloseable {
         this.sendApi = new SendApi(clock, () -> answersReversed, !b.multipleOpenConversations);
         InetAddress bind = InetAddress.getByName(b.bindAddress);
         this.scheduler = Executors.newScheduledThreadPool(1, daemonThreads("le-emulator-delay"));
+        if (b.forgetConversationsEvery != null) {
+            long period = b.forgetConversationsEvery.toNanos();
+            scheduler.scheduleAtFixedRate(this::forgetConversations, period, period, TimeUnit.NANOSECONDS);
+        }
         this.reactor = newReactor(b.threads);
         try {
             reactor.start();
@@ -1085,6 +1089,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private boolean acceptBearerPrefix;
         private boolean multipleOpenConversations;
+        private Duration forgetConversationsEvery;
 
         private Builder() {
         }
@@ -1158,6 +1163,20 @@ public final class LiveEngageEmulator implements AutoCloseable {
          */
         public Builder multipleOpenConversations(boolean allow) {
             this.multipleOpenConversations = allow;
+            return this;
+        }
+
+        /**
+         * Forgets the stored conversations every {@code period}, as {@link #forgetConversations()} does (default:
+         * never). For load tests that only CREATE: the store of everything opened otherwise grows with the load, and
+         * collecting it costs the JVM more the longer the test runs. A SEND or CLOSE to a forgotten conversation is
+         * refused as unknown.
+         */
+        public Builder forgetConversationsEvery(Duration period) {
+            if (period != null && (period.isNegative() || period.isZero())) {
+                throw new IllegalArgumentException("forgetConversationsEvery must be positive");
+            }
+            this.forgetConversationsEvery = period;
             return this;
         }
 
