@@ -73,6 +73,9 @@ public final class ConnectorBenchmark {
     /** How long each cell first measures the client side's CPU with nothing in flight. */
     static final long IDLE_BASELINE_MILLIS = 1000;
 
+    /** The idle baseline is the median of this many equal parts of it. */
+    static final int IDLE_SAMPLES = 5;
+
     /**
      * How often the emulator forgets the conversations it opened. Kept, they would grow by ~20,000 a second at 0 ms,
      * and collecting them (old-generation copying and marking, by GC threads billed to the client side) would cost
@@ -105,7 +108,8 @@ public final class ConnectorBenchmark {
                       + " the client's threads (the process minus the emulator's threads and minus the JIT compilers,"
                       + " whose CPU inside the window is the \"JIT ms\" column; GC is included), less what the client"
                       + " side burns with nothing in flight (\"idle ms/s\", measured for "
-                      + IDLE_BASELINE_MILLIS / 1000 + " s after the contender started); \"alloc KiB/ex\" is what"
+                      + IDLE_BASELINE_MILLIS / 1000 + " s after the contender started, the median of " + IDLE_SAMPLES
+                      + " parts); \"alloc KiB/ex\" is what"
                       + " every non-emulator thread allocated.";
         if (config.bigInFlight() > 0 && config.bigSeparateEmulator()) {
             note += " The grid's cells run the emulator in the benchmark's JVM (its threads are left out of CPU and"
@@ -272,6 +276,25 @@ public final class ConnectorBenchmark {
     }
 
     /**
+     * The client side's CPU per nanosecond with nothing in flight (idle I/O reactors, timers, JVM housekeeping): the
+     * median of {@link #IDLE_SAMPLES} parts of {@link #IDLE_BASELINE_MILLIS}, so that one GC or burst landing in the
+     * baseline is not taken for the rate of the whole window (at 20 exchanges/s, one 10 ms burst extrapolated over a
+     * window outweighs the exchanges' own CPU).
+     */
+    private static double idleCpuPerNano() throws InterruptedException {
+        double[] rates = new double[IDLE_SAMPLES];
+        Meter.Snapshot from = Meter.snapshot();
+        for (int i = 0; i < IDLE_SAMPLES; i++) {
+            Thread.sleep(IDLE_BASELINE_MILLIS / IDLE_SAMPLES);
+            Meter.Snapshot to = Meter.snapshot();
+            rates[i] = (double) Meter.clientCpu(from, to) / (to.nanos() - from.nanos());
+            from = to;
+        }
+        Arrays.sort(rates);
+        return rates[IDLE_SAMPLES / 2];
+    }
+
+    /**
      * What one contender did in one measurement window, as totals, so that windows add up.
      *
      * @param netClientCpuNanos the client side's CPU in the window less its idle CPU over the window (may be
@@ -401,10 +424,7 @@ public final class ConnectorBenchmark {
             contender.start(workload, inFlight, connections);
             // what the client side burns with nothing in flight (JVM housekeeping, idle I/O reactors, timers): at
             // 20 exchanges/s it would otherwise be most of the "per exchange" figure
-            Meter.Snapshot idleStart = Meter.snapshot();
-            Thread.sleep(IDLE_BASELINE_MILLIS);
-            Meter.Snapshot idleEnd = Meter.snapshot();
-            double idleCpuPerNano = (double) Meter.clientCpu(idleStart, idleEnd) / (idleEnd.nanos() - idleStart.nanos());
+            double idleCpuPerNano = idleCpuPerNano();
             // capacity: far more than the window can complete at loopback speed
             Recorder recorder = new Recorder((int) Math.min(4_000_000, 60_000 * Math.max(1, measureSeconds)));
             Semaphore permits = new Semaphore(inFlight);
