@@ -9,14 +9,14 @@ import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * A contender that is a Camel route {@code from("direct:create")}, fed the way a consumer feeds its route: an
- * exchange of the direct endpoint, handed to its asynchronous producer with a callback, on the driver's thread.
- * Whatever completes the route (the component's I/O threads, or the hand route's thread pool) calls back. The same
- * for both Camel contenders, so neither pays for a {@code ProducerTemplate} the other does not.
+ * exchange of the entry endpoint ({@link #entryUri()}), handed to its asynchronous producer with a callback, on the
+ * driver's thread. Whatever completes the route (the component's I/O threads, or the hand route's thread pool) calls
+ * back. The same for every Camel contender, so none pays for a {@code ProducerTemplate} another does not.
  */
 abstract class CamelRouteContender implements Contender {
 
     private CamelContext context;
-    private Endpoint direct;
+    private Endpoint entry;
     private AsyncProducer producer;
 
     /** Sets up {@code context} (components, the {@code direct:create} route) before it starts. */
@@ -26,20 +26,25 @@ abstract class CamelRouteContender implements Contender {
     /** The header the route leaves the conversation id in. */
     protected abstract String conversationIdHeader();
 
+    /** The endpoint whose producer each exchange is handed to: the route's {@code direct:create}. */
+    protected String entryUri() {
+        return "direct:create";
+    }
+
     @Override
     public final void start(Workload workload, int inFlight, int connections) throws Exception {
         context = new DefaultCamelContext();
         configure(context, workload, inFlight, connections);
         context.start();
-        direct = context.getEndpoint("direct:create");
-        producer = direct.createAsyncProducer();
+        entry = context.getEndpoint(entryUri());
+        producer = entry.createAsyncProducer();
         ServiceHelper.startService(producer);
     }
 
     /** Sends the workload's message through the route; {@code completion} gets the conversation id header. */
     @Override
     public final void submit(Completion completion) {
-        Exchange exchange = direct.createExchange();
+        Exchange exchange = entry.createExchange();
         exchange.getMessage().setBody(Workload.MESSAGE);
         producer.process(exchange, doneSync -> {
             Throwable error = exchange.getException();
