@@ -24,7 +24,7 @@ class BenchmarkSmokeTest {
         System.setProperty("java.awt.headless", "true");
         ConnectorBenchmark.Config config = new ConnectorBenchmark.Config(0, List.of(0, 20), List.of(1, 8), 0.1, 0, 0.3,
                 300, 100, 300, 0.2, 0.3, List.of("component", "hand-route", "raw-client", "producer-only"),
-                List.of("component", "raw-client"), out, out.resolve("published"), 4, true, false, 2);
+                List.of("component", "raw-client"), out, out.resolve("published"), 4, true, false, 2, 0);
 
         ConnectorBenchmark.Outcome outcome = new ConnectorBenchmark(config).run();
 
@@ -55,6 +55,15 @@ class BenchmarkSmokeTest {
         assertThat(targets).containsPattern("8 in flight, 0 ms: >= 0\\.85 x raw +\\d+\\.\\d\\d  \\(\\d+\\.\\d\\d-\\d+\\.\\d\\d\\)");
         assertThat(targets).containsPattern("300 in flight: <= 256 MiB heap +\\d+\\.\\d\\d\\n");
         assertThat(Files.readString(out.resolve(Report.MARKDOWN))).contains(targets);
+    }
+
+    @Test
+    void aWindowHoldsEnoughExchangesWhereTheLatencyCapsTheRate() {
+        // 12 s in 3 rounds: 4 s a window, unless that holds fewer than 400 exchanges at in flight ÷ latency
+        assertThat(ConnectorBenchmark.windowSeconds(12, 3, 400, 50, 1)).isEqualTo(20.0);   // 20/s: 400 take 20 s
+        assertThat(ConnectorBenchmark.windowSeconds(12, 3, 400, 50, 64)).isEqualTo(4.0);   // 1,280/s: 4 s hold 5,120
+        assertThat(ConnectorBenchmark.windowSeconds(12, 3, 400, 0, 1)).isEqualTo(4.0);     // no latency, no cap
+        assertThat(ConnectorBenchmark.windowSeconds(12, 3, 0, 50, 1)).isEqualTo(4.0);      // no minimum
     }
 
     @Test

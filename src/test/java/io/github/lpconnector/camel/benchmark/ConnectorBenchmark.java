@@ -31,7 +31,8 @@ public final class ConnectorBenchmark {
                          double warmupSeconds, double maxExtraWarmupSeconds, double measureSeconds,
                          int bigInFlight, int bigConnections, int bigLatencyMs, double bigWarmupSeconds, double bigMeasureSeconds,
                          List<String> contenders, List<String> bigContenders, Path out, Path publish,
-                         int emulatorThreads, boolean collectIds, boolean bigSeparateEmulator, int rounds) {
+                         int emulatorThreads, boolean collectIds, boolean bigSeparateEmulator, int rounds,
+                         int minWindowExchanges) {
 
         public static Config fromSystemProperties() {
             return new Config(dbl("bench.jvmWarmup", "8"), ints("bench.latencies", "0,50"), ints("bench.inFlight", "1,16,64,256"),
@@ -45,7 +46,8 @@ public final class ConnectorBenchmark {
                     prop("bench.publish", "").isBlank() ? null : Path.of(prop("bench.publish", "")),
                     Integer.parseInt(prop("bench.emulatorThreads", "2")), false,
                     Boolean.parseBoolean(prop("bench.bigSeparateEmulator", "true")),
-                    Integer.parseInt(prop("bench.rounds", "3")));
+                    Integer.parseInt(prop("bench.rounds", "3")),
+                    Integer.parseInt(prop("bench.minWindowExchanges", "400")));
         }
 
         private static String prop(String name, String def) {
@@ -99,7 +101,9 @@ public final class ConnectorBenchmark {
         Outcome outcome = new ConnectorBenchmark(config).run();
         Report report = new Report(outcome.cells());
         String note = "Each grid cell measures every contender for " + config.measureSeconds() + " s in "
-                      + config.rounds() + " rounds, taking turns in an order rotated each round, so that the"
+                      + config.rounds() + " rounds (longer where the latency caps the rate: a window lasts at least as"
+                      + " long as " + config.minWindowExchanges() + " exchanges take at in flight ÷ latency), taking"
+                      + " turns in an order rotated each round, so that the"
                       + " machine's drift is shared rather than billed to whichever ran at a bad moment; a cell's"
                       + " figures are its rounds' totals (exchanges ÷ seconds, CPU and allocation ÷ exchanges,"
                       + " percentiles of all latencies). Each window warms up for " + config.warmupSeconds()
@@ -110,7 +114,8 @@ public final class ConnectorBenchmark {
                       + " side burns with nothing in flight (\"idle ms/s\", measured for "
                       + IDLE_BASELINE_MILLIS / 1000 + " s after the contender started, the median of " + IDLE_SAMPLES
                       + " parts); \"alloc KiB/ex\" is what"
-                      + " every non-emulator thread allocated.";
+                      + " every non-emulator thread allocated. The Camel contenders' contexts run "
+                      + (CamelRouteContender.CAMEL_JMX ? "with" : "without") + " JMX management.";
         if (config.bigInFlight() > 0 && config.bigSeparateEmulator()) {
             note += " The grid's cells run the emulator in the benchmark's JVM (its threads are left out of CPU and"
                     + " allocation). The " + String.format(java.util.Locale.ROOT, "%,d", config.bigInFlight())
@@ -267,12 +272,28 @@ public final class ConnectorBenchmark {
                     System.out.printf("[%d/%d] ", round + 1, rounds);
                 }
                 windows.get(name).add(runCell(emulator, workload, contender(name), latency, inFlight,
-                        Math.max(GRID_CONNECTIONS, inFlight), config.warmupSeconds(), config.measureSeconds() / rounds));
+                        Math.max(GRID_CONNECTIONS, inFlight), config.warmupSeconds(),
+                        windowSeconds(config.measureSeconds(), rounds, config.minWindowExchanges(), latency, inFlight)));
             }
         }
         List<CellResult> cells = new ArrayList<>();
         windows.values().forEach(w -> cells.add(Window.combine(w)));
         return cells;
+    }
+
+    /**
+     * How long one round's window of a cell lasts: its share of the measured seconds, or, when the emulator's latency
+     * caps the cell's rate (in flight ÷ latency) so low that the share would hold fewer than {@code minExchanges}
+     * exchanges, as long as that many take at that rate. At one exchange every 50 ms a 4 s window holds 80 exchanges,
+     * and the idle CPU subtracted from it (JVM housekeeping, about a third of the client's CPU there) then varies from
+     * window to window by as much as the contenders differ.
+     */
+    static double windowSeconds(double measureSeconds, int rounds, int minExchanges, int latencyMs, int inFlight) {
+        double share = measureSeconds / rounds;
+        if (latencyMs <= 0) {
+            return share;
+        }
+        return Math.max(share, minExchanges * (latencyMs / 1000.0) / inFlight);
     }
 
     /**
