@@ -54,6 +54,8 @@ class BenchmarkSmokeTest {
         // the grid's cells ran in 2 rounds: their ratios come with the rounds' lowest and highest
         assertThat(targets).containsPattern("8 in flight, 0 ms: >= 0\\.85 x raw +\\d+\\.\\d\\d  \\(\\d+\\.\\d\\d-\\d+\\.\\d\\d\\)");
         assertThat(targets).containsPattern("300 in flight: <= 256 MiB heap +\\d+\\.\\d\\d\\n");
+        // the many-in-flight cell's CPU and allocation are judged too (one window each, so no spread)
+        assertThat(targets).containsPattern("300 in flight, 300 ms: CPU/exchange <= 1\\.2 x raw +\\d+\\.\\d\\d\\n");
         assertThat(Files.readString(out.resolve(Report.MARKDOWN))).contains(targets);
     }
 
