@@ -393,8 +393,9 @@ public final class ConnectorBenchmark {
             case "hand-route" -> HandRouteContender::new;
             case "raw-client" -> RawClientContender::new;
             case "producer-only" -> ProducerOnlyContender::new;
-            default -> throw new IllegalArgumentException("unknown contender " + name
-                                                          + "; expected component, hand-route, raw-client or producer-only");
+            case "http-only" -> HttpOnlyContender::new;
+            default -> throw new IllegalArgumentException("unknown contender " + name + "; expected component,"
+                                                          + " hand-route, raw-client, producer-only or http-only");
         };
         return s.get();
     }
