@@ -57,8 +57,8 @@ public final class CreateBatchBuilder {
 
     private final LivePersonConnectorConfiguration configuration;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
-    /** The conversation body of a text body (the options' defaults) as JSON, made and checked on first use. */
-    private volatile SerializedString defaultConversationJson;
+    /** What every text body's batch shares, made and checked on first use. */
+    private volatile TextDefaults textDefaults;
 
     /** A batch as the JSON bytes to send, with the ids of its requests so that answers are matched by reqId. */
     public record Written(byte[] json, String profileRequestId, String conversationRequestId, String messageRequestId) {
@@ -107,24 +107,30 @@ public final class CreateBatchBuilder {
     }
 
     private Written writeText(JsonNode body, String requestId) throws IOException {
-        SerializedString conversation = defaultConversationJson();
+        TextDefaults defaults = textDefaults();
         String text = firstMessageText(body);
-        String profileId = requestId + ":profile";
-        String conversationId = requestId + ":conversation";
-        String messageId = requestId + ":message";
+        byte[] json = defaults.template() != null ? defaults.template().fill(requestId, text) : null;
+        if (json == null) {
+            json = generateText(defaults.conversation(), requestId, text);
+        }
+        return new Written(json, requestId + ":profile", requestId + ":conversation", requestId + ":message");
+    }
+
+    /** The text body's batch, written by the generator. */
+    private static byte[] generateText(SerializedString conversation, String requestId, String text) throws IOException {
         // the generator and its output buffer are lent by the factory's recycler, as writeValueAsBytes does
         BufferRecycler recycler = LivePersonJson.MAPPER.getFactory()._getBufferRecycler();
         try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
             try (JsonGenerator gen = LivePersonJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
                 gen.writeStartArray();
-                startRequest(gen, profileId, PROFILE_TYPE);
+                startRequest(gen, requestId + ":profile", PROFILE_TYPE);
                 gen.writeStartObject();
                 gen.writeEndObject();
                 gen.writeEndObject();
-                startRequest(gen, conversationId, CONVERSATION_TYPE);
+                startRequest(gen, requestId + ":conversation", CONVERSATION_TYPE);
                 gen.writeRawValue(conversation);
                 gen.writeEndObject();
-                startRequest(gen, messageId, PUBLISH_TYPE);
+                startRequest(gen, requestId + ":message", PUBLISH_TYPE);
                 gen.writeStartObject();
                 gen.writeFieldName(EVENT);
                 Events.writeText(gen, text);
@@ -134,18 +140,25 @@ public final class CreateBatchBuilder {
             }
             byte[] json = out.getClearAndRelease();
             recycler.releaseToPool();
-            return new Written(json, profileId, conversationId, messageId);
+            return json;
         }
     }
 
+    /** The conversation body of a text body and its batch's template, made and checked on first use. */
+    private record TextDefaults(SerializedString conversation, TextBatchTemplate template) {
+    }
+
     /** The options' defaults as a conversation body; a refusal is thrown again for each exchange, as compose would. */
-    private SerializedString defaultConversationJson() throws IOException {
-        SerializedString json = defaultConversationJson;
-        if (json == null) {
-            json = new SerializedString(LivePersonJson.MAPPER.writeValueAsString(withDefaults(nodes.objectNode())));
-            defaultConversationJson = json;
+    private TextDefaults textDefaults() throws IOException {
+        TextDefaults defaults = textDefaults;
+        if (defaults == null) {
+            SerializedString conversation
+                    = new SerializedString(LivePersonJson.MAPPER.writeValueAsString(withDefaults(nodes.objectNode())));
+            defaults = new TextDefaults(conversation, TextBatchTemplate.of(
+                    generateText(conversation, TextBatchTemplate.ID_MARKER, TextBatchTemplate.TEXT_MARKER)));
+            textDefaults = defaults;
         }
-        return json;
+        return defaults;
     }
 
     /** Writes a request's start, as {@link #request} orders its fields, up to its body's value. */

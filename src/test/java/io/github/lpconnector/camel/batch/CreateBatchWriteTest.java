@@ -26,10 +26,15 @@ class CreateBatchWriteTest {
     }
 
     private static void assertSameAsTree(LivePersonConnectorConfiguration configuration, JsonNode body) throws Exception {
+        assertSameAsTree(configuration, body, "ex-");
+    }
+
+    private static void assertSameAsTree(LivePersonConnectorConfiguration configuration, JsonNode body, String idPrefix)
+            throws Exception {
         CreateBatchBuilder builder = new CreateBatchBuilder(configuration);
         for (int i = 0; i < 2; i++) { // the second time with the conversation defaults cached
-            CreateBatchBuilder.Written written = builder.write(body, "ex-" + i);
-            CreateBatch tree = builder.build(body, "ex-" + i);
+            CreateBatchBuilder.Written written = builder.write(body, idPrefix + i);
+            CreateBatch tree = builder.build(body, idPrefix + i);
             // as the tree path sends it (writeValueAsBytes: the UTF-8 generator, which escapes surrogate pairs)
             assertThat(new String(written.json(), StandardCharsets.UTF_8))
                     .isEqualTo(new String(LivePersonJson.MAPPER.writeValueAsBytes(tree.requests()), StandardCharsets.UTF_8));
@@ -40,9 +45,22 @@ class CreateBatchWriteTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "hi", "quotes \" and \\ backslash, tab\t, newline\n", "non-ASCII: é ü 漢字 😀", "</script>" })
+    @ValueSource(strings = { "hi", "quotes \" and \\ backslash, tab\t, newline\n", "non-ASCII: é ü 漢字 😀", "</script>",
+            "non-ASCII without escapes: é ü 漢字 \u2028 \u007f", "\u0001", "\u0002", "\\u0001 as text" })
     void textBodyIsTheTreeByteForByte(String message) throws Exception {
         assertSameAsTree(configuration(c -> c.setSkillId("1234")), TextNode.valueOf(message));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "ID-host-1700000000000-0-", "quote\"", "emoji😀", "\u0001" })
+    void anyRequestIdIsWrittenAsTheTreeHasIt(String idPrefix) throws Exception {
+        assertSameAsTree(configuration(c -> c.setSkillId("1234")), TextNode.valueOf("hi"), idPrefix);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "brand\u0001", "brand\u0002", "brand \\u0001", "brand \\u0002" })
+    void anOptionHoldingAMarkerStillGivesTheTreesBytes(String brandId) throws Exception {
+        assertSameAsTree(configuration(c -> c.setBrandId(brandId)), TextNode.valueOf("hi"));
     }
 
     @Test
