@@ -117,7 +117,7 @@ public final class CreateBatchBuilder {
     }
 
     /** The text body's batch, written by the generator. */
-    private static byte[] generateText(SerializedString conversation, String requestId, String text) throws IOException {
+    static byte[] generateText(SerializedString conversation, String requestId, String text) throws IOException {
         // the generator and its output buffer are lent by the factory's recycler, as writeValueAsBytes does
         BufferRecycler recycler = LivePersonJson.MAPPER.getFactory()._getBufferRecycler();
         try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {

@@ -2,6 +2,7 @@ package io.github.lpconnector.camel.batch;
 
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.core.io.SerializedString;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,19 @@ class TextBatchTemplateTest {
         assertThat(TEMPLATE).isNotNull();
         assertThat(new String(TEMPLATE.fill("x-1", "héllo 漢字"), StandardCharsets.UTF_8))
                 .isEqualTo("[{\"id\":\"x-1:a\"},{\"id\":\"x-1:b\"},{\"id\":\"x-1:c\",\"t\":\"héllo 漢字\"}]");
+    }
+
+    @Test
+    void theGeneratorsOwnBatchMakesATemplateThatFillsInItsBytes() throws Exception {
+        SerializedString conversation = new SerializedString("{\"brandId\":\"42\",\"skillId\":\"7\"}");
+        TextBatchTemplate template = TextBatchTemplate.of(CreateBatchBuilder.generateText(
+                conversation, TextBatchTemplate.ID_MARKER, TextBatchTemplate.TEXT_MARKER));
+        // null would leave every batch to the generator: still right, but no longer the fast path
+        assertThat(template).isNotNull();
+        for (String text : new String[] { "hi", "héllo 漢字 \u2028", "</script> & 'single' {not json}" }) {
+            assertThat(template.fill("ID-host-1-0", text)).as(text)
+                    .isEqualTo(CreateBatchBuilder.generateText(conversation, "ID-host-1-0", text));
+        }
     }
 
     @Test
