@@ -148,7 +148,10 @@ public final class CreateBatchBuilder {
     private record TextDefaults(SerializedString conversation, TextBatchTemplate template) {
     }
 
-    /** The options' defaults as a conversation body; a refusal is thrown again for each exchange, as compose would. */
+    /**
+     * The options' defaults as a conversation body, and the template of a text body's batch; a refusal is thrown again
+     * for each exchange, as compose would.
+     */
     private TextDefaults textDefaults() throws IOException {
         TextDefaults defaults = textDefaults;
         if (defaults == null) {

@@ -21,9 +21,11 @@ final class TextBatchTemplate {
 
     /** The bytes before the first id, between the ids, between the last id and the text, and after the text. */
     private final byte[][] segments;
+    private final int segmentsLength;
 
     private TextBatchTemplate(byte[][] segments) {
         this.segments = segments;
+        this.segmentsLength = Arrays.stream(segments).mapToInt(segment -> segment.length).sum();
     }
 
     /**
@@ -56,11 +58,7 @@ final class TextBatchTemplate {
         if (message == null) {
             return null;
         }
-        int length = 3 * id.length + message.length;
-        for (byte[] segment : segments) {
-            length += segment.length;
-        }
-        byte[] batch = new byte[length];
+        byte[] batch = new byte[segmentsLength + 3 * id.length + message.length];
         int at = 0;
         for (int i = 0; i < segments.length; i++) {
             System.arraycopy(segments[i], 0, batch, at, segments[i].length);
