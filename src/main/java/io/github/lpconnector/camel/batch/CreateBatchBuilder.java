@@ -38,6 +38,10 @@ public final class CreateBatchBuilder {
     private static final Set<String> TTR_NAMES = Set.of("NORMAL", "URGENT", "PRIORITIZED", "CUSTOM");
     private static final List<String> ORDER = List.of(TYPE_SET_USER_PROFILE, TYPE_REQUEST_CONVERSATION, TYPE_PUBLISH_EVENT);
     private static final int MAX_ID_LENGTH = 64;
+    /** What a request's id adds to the exchange's prefix, per request of the batch. */
+    private static final String PROFILE_ID_SUFFIX = ":profile";
+    private static final String CONVERSATION_ID_SUFFIX = ":conversation";
+    private static final String MESSAGE_ID_SUFFIX = ":message";
     /** The constant names and values of a written batch, encoded once. */
     private static final SerializedString KIND = new SerializedString("kind");
     private static final SerializedString REQ = new SerializedString("req");
@@ -113,7 +117,8 @@ public final class CreateBatchBuilder {
         if (json == null) {
             json = generateText(defaults.conversation(), requestId, text);
         }
-        return new Written(json, requestId + ":profile", requestId + ":conversation", requestId + ":message");
+        return new Written(json, requestId + PROFILE_ID_SUFFIX, requestId + CONVERSATION_ID_SUFFIX,
+                requestId + MESSAGE_ID_SUFFIX);
     }
 
     /** The text body's batch, written by the generator. */
@@ -123,14 +128,14 @@ public final class CreateBatchBuilder {
         try (ByteArrayBuilder out = new ByteArrayBuilder(recycler)) {
             try (JsonGenerator gen = LivePersonJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
                 gen.writeStartArray();
-                startRequest(gen, requestId + ":profile", PROFILE_TYPE);
+                startRequest(gen, requestId + PROFILE_ID_SUFFIX, PROFILE_TYPE);
                 gen.writeStartObject();
                 gen.writeEndObject();
                 gen.writeEndObject();
-                startRequest(gen, requestId + ":conversation", CONVERSATION_TYPE);
+                startRequest(gen, requestId + CONVERSATION_ID_SUFFIX, CONVERSATION_TYPE);
                 gen.writeRawValue(conversation);
                 gen.writeEndObject();
-                startRequest(gen, requestId + ":message", PUBLISH_TYPE);
+                startRequest(gen, requestId + MESSAGE_ID_SUFFIX, PUBLISH_TYPE);
                 gen.writeStartObject();
                 gen.writeFieldName(EVENT);
                 Events.writeText(gen, text);
@@ -180,13 +185,13 @@ public final class CreateBatchBuilder {
         checkProfile(profile);
         ObjectNode conversationBody = withDefaults(conversation);
         ArrayNode batch = nodes.arrayNode(3);
-        String profileId = requestId + ":profile";
-        String conversationId = requestId + ":conversation";
+        String profileId = requestId + PROFILE_ID_SUFFIX;
+        String conversationId = requestId + CONVERSATION_ID_SUFFIX;
         batch.add(request(profileId, TYPE_SET_USER_PROFILE, profile));
         batch.add(request(conversationId, TYPE_REQUEST_CONVERSATION, conversationBody));
         String messageId = null;
         if (message != null && !message.isNull()) {
-            messageId = requestId + ":message";
+            messageId = requestId + MESSAGE_ID_SUFFIX;
             ObjectNode publish = nodes.objectNode();
             publish.set("event", firstMessageEvent(message));
             batch.add(request(messageId, TYPE_PUBLISH_EVENT, publish));
