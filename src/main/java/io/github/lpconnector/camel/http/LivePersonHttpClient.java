@@ -96,6 +96,7 @@ public final class LivePersonHttpClient implements Closeable {
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.ofMilliseconds(configuration.getRequestTimeout()))
                         .build())
+                .replaceExecInterceptor(NoAuthProtocolExec.REPLACES, new NoAuthProtocolExec())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()

@@ -6,6 +6,7 @@ import java.net.URI;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.lpconnector.camel.http.NoAuthProtocolExec;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
@@ -21,8 +22,9 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 
 /**
- * The limit: Apache HttpClient 5 async (the component's transport, same pool and I/O threads) posting pre-built
- * batches and pulling the conversation id out of the answer with Jackson's streaming parser. No Camel.
+ * The limit: Apache HttpClient 5 async (the component's transport: same pool, I/O threads and execution chain, in
+ * which {@link NoAuthProtocolExec} stands for HttpClient's authentication stage) posting pre-built batches and
+ * pulling the conversation id out of the answer with Jackson's streaming parser. No Camel.
  */
 final class RawClientContender implements Contender {
 
@@ -49,6 +51,7 @@ final class RawClientContender implements Contender {
                 .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
                 .setIOReactorConfig(IOReactorConfig.custom()
                         .setIoThreadCount(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()))).build())
+                .replaceExecInterceptor(NoAuthProtocolExec.REPLACES, new NoAuthProtocolExec())
                 .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement()
                 .disableAuthCaching().disableConnectionState()
                 .build();

@@ -128,7 +128,8 @@ public final class MockLivePersonServer implements AutoCloseable {
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
             RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestURI().getRawQuery(), headers, body, System.nanoTime());
+                    exchange.getRequestURI().getRawQuery(), headers, body, System.nanoTime(),
+                    exchange.getRequestURI().toString());
             requests.add(request);
             Function<RecordedRequest, Reply> script = scripted.poll();
             Reply reply;
@@ -216,10 +217,11 @@ public final class MockLivePersonServer implements AutoCloseable {
 
     /**
      * One request as the server saw it. Header names are case-insensitive; {@code receivedAtNanos} is
-     * {@link System#nanoTime()} when it arrived.
+     * {@link System#nanoTime()} when it arrived; {@code requestTarget} is the request line's URI as sent (absolute
+     * when the request came through a proxy).
      */
     public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,
-            byte[] body, long receivedAtNanos) {
+            byte[] body, long receivedAtNanos, String requestTarget) {
 
         public String header(String name) {
             List<String> values = headers.get(name);
