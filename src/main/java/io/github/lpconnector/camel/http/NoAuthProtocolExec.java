@@ -20,8 +20,8 @@ import org.apache.hc.core5.net.URIAuthority;
  * token it fetched), so the client has no credentials to answer a {@code WWW-Authenticate} challenge with; what the
  * stage would still do on every request is parse the path into the prefix its authentication state is keyed by,
  * look that state up, and check every answer for a challenge: 3.8 KiB of the 14.4 KiB the component allocated per
- * CREATE, and about 5 % of its CPU. Proxy tunnels ({@code CONNECT}, for https) are the connect stage's, which is
- * left as it is.
+ * CREATE, and about 5 % of its CPU samples in a profile at 1 in flight. Proxy tunnels ({@code CONNECT}, for https)
+ * are the connect stage's, which is left as it is.
  */
 public final class NoAuthProtocolExec implements AsyncExecChainHandler {
 
