@@ -21,6 +21,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.github.lpconnector.camel.LivePersonConnectorComponent;
 import io.github.lpconnector.camel.LivePersonTransportException;
+import io.github.lpconnector.camel.support.ConnectProxy;
 import io.github.lpconnector.camel.support.LivePersonTestSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -37,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * TLS against a local HTTPS server whose self-signed certificates are made by the JDK's keytool in a temporary
  * folder: refused without trust; accepted with {@code sslContextParameters} on the endpoint and with the global SSL
- * context; and refused, even when trusted, for a certificate made out to another host name.
+ * context, and through a proxy's tunnel; and refused, even when trusted, for a certificate made out to another host
+ * name.
  */
 class TlsTest extends LivePersonTestSupport {
 
@@ -165,6 +167,22 @@ class TlsTest extends LivePersonTestSupport {
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getHeader("conversationId")).isEqualTo("conv-tls");
         assertThat(requests.get()).isEqualTo(1);
+    }
+
+    @Test
+    void throughAProxyTunnel() throws Exception {
+        int port = httpsServer("local.p12");
+        context.getRegistry().bind("lpTrust", trusting());
+        try (ConnectProxy proxy = new ConnectProxy()) {
+
+            Exchange exchange = send("sslContextParameters=#lpTrust&baseUri=https://localhost:" + port
+                                     + "&proxyHost=127.0.0.1&proxyPort=" + proxy.port());
+
+            assertThat(exchange.getException()).isNull();
+            assertThat(exchange.getMessage().getHeader("conversationId")).isEqualTo("conv-tls");
+            assertThat(proxy.requestLines()).containsExactly("CONNECT localhost:" + port + " HTTP/1.1");
+            assertThat(requests.get()).isEqualTo(1);
+        }
     }
 
     @Test
