@@ -1,5 +1,6 @@
 package io.github.lpconnector.camel.benchmark;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -16,11 +17,14 @@ import org.apache.camel.support.service.ServiceHelper;
  * The contexts run without JMX management, as a Camel application does without {@code camel-management} on its
  * classpath (the test classpath has it for other tests). Its per-exchange counters of every route and processor cost
  * the component's route 20-28 us per exchange at 50 ms, 64 in flight (two paired runs), the hand route about as
- * much; {@code -Dbench.camelJmx=true} measures with them.
+ * much; {@code -Dbench.camelJmx=true} measures with them. Nor is there a Micrometer registry, which an application
+ * with Spring Boot Actuator would have: {@code -Dbench.micrometer=true} binds one, and the component records its
+ * meters in it.
  */
 abstract class CamelRouteContender implements Contender {
 
     static final boolean CAMEL_JMX = Boolean.getBoolean("bench.camelJmx");
+    static final boolean MICROMETER = Boolean.getBoolean("bench.micrometer");
 
     private CamelContext context;
     private Endpoint entry;
@@ -43,6 +47,9 @@ abstract class CamelRouteContender implements Contender {
         context = new DefaultCamelContext();
         if (!CAMEL_JMX) {
             context.disableJMX();
+        }
+        if (MICROMETER) {
+            context.getRegistry().bind("meters", new SimpleMeterRegistry());
         }
         configure(context, workload, inFlight, connections);
         context.start();

@@ -115,7 +115,8 @@ public final class ConnectorBenchmark {
                       + IDLE_BASELINE_MILLIS / 1000 + " s after the contender started, the median of " + IDLE_SAMPLES
                       + " parts); \"alloc KiB/ex\" is what"
                       + " every non-emulator thread allocated. The Camel contenders' contexts run "
-                      + (CamelRouteContender.CAMEL_JMX ? "with" : "without") + " JMX management.";
+                      + (CamelRouteContender.CAMEL_JMX ? "with" : "without") + " JMX management, "
+                      + (CamelRouteContender.MICROMETER ? "with" : "without") + " a Micrometer registry.";
         if (config.bigInFlight() > 0 && config.bigSeparateEmulator()) {
             note += " The grid's cells run the emulator in the benchmark's JVM (its threads are left out of CPU and"
                     + " allocation). The " + String.format(java.util.Locale.ROOT, "%,d", config.bigInFlight())
