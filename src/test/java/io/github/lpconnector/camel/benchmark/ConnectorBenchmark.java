@@ -32,7 +32,7 @@ public final class ConnectorBenchmark {
                          int bigInFlight, int bigConnections, int bigLatencyMs, double bigWarmupSeconds, double bigMeasureSeconds,
                          List<String> contenders, List<String> bigContenders, Path out, Path publish,
                          int emulatorThreads, boolean collectIds, boolean bigSeparateEmulator, int rounds,
-                         int minWindowExchanges) {
+                         int minWindowExchanges, int minWarmupExchanges) {
 
         public static Config fromSystemProperties() {
             return new Config(dbl("bench.jvmWarmup", "8"), ints("bench.latencies", "0,50"), ints("bench.inFlight", "1,16,64,256"),
@@ -47,7 +47,8 @@ public final class ConnectorBenchmark {
                     Integer.parseInt(prop("bench.emulatorThreads", "2")), false,
                     Boolean.parseBoolean(prop("bench.bigSeparateEmulator", "true")),
                     Integer.parseInt(prop("bench.rounds", "3")),
-                    Integer.parseInt(prop("bench.minWindowExchanges", "400")));
+                    Integer.parseInt(prop("bench.minWindowExchanges", "400")),
+                    Integer.parseInt(prop("bench.minWarmupExchanges", "600")));
         }
 
         private static String prop(String name, String def) {
@@ -71,6 +72,9 @@ public final class ConnectorBenchmark {
     /** What a run produced: the cells, and the conversation ids when {@link Config#collectIds()} is set. */
     public record Outcome(List<CellResult> cells, Set<String> conversationIds) {
     }
+
+    /** {@code -Dbench.threadCpu=true}: print each window's client-side CPU per exchange thread by thread. */
+    static final boolean THREAD_CPU = Boolean.getBoolean("bench.threadCpu");
 
     /** How long each cell first measures the client side's CPU with nothing in flight. */
     static final long IDLE_BASELINE_MILLIS = 1000;
@@ -107,9 +111,12 @@ public final class ConnectorBenchmark {
                       + " machine's drift is shared rather than billed to whichever ran at a bad moment; a cell's"
                       + " figures are its rounds' totals (exchanges ÷ seconds, CPU and allocation ÷ exchanges,"
                       + " percentiles of all latencies). Each window warms up for " + config.warmupSeconds()
-                      + " s, longer (by at most "
+                      + " s or as long as " + config.minWarmupExchanges() + " exchanges take at in flight ÷ latency"
+                      + " (a new contender's first exchanges deoptimise code compiled for the previous one, and the"
+                      + " JIT compiles again per exchange, not per second), longer (by at most "
                       + config.maxExtraWarmupSeconds() + " s) while the JIT compilers are still busy. \"CPU µs/ex\" is"
-                      + " the client's threads (the process minus the emulator's threads and minus the JIT compilers,"
+                      + " the client's threads (the process minus the emulator's threads, minus the JVM's timer-driven"
+                      + " housekeeping threads, and minus the JIT compilers,"
                       + " whose CPU inside the window is the \"JIT ms\" column; GC is included), less what the client"
                       + " side burns with nothing in flight (\"idle ms/s\", measured for "
                       + IDLE_BASELINE_MILLIS / 1000 + " s after the contender started, the median of " + IDLE_SAMPLES
@@ -120,7 +127,8 @@ public final class ConnectorBenchmark {
         if (config.bigInFlight() > 0 && config.bigSeparateEmulator()) {
             note += " The grid's cells run the emulator in the benchmark's JVM (its threads are left out of CPU and"
                     + " allocation). The " + String.format(java.util.Locale.ROOT, "%,d", config.bigInFlight())
-                    + "-in-flight cells run it in a JVM of its own, so their threads, heap (used after a full GC"
+                    + "-in-flight cells take the same turns in windows of " + config.bigMeasureSeconds() + " s and"
+                    + " run the emulator in a JVM of its own, so their threads, heap (used after a full GC"
                     + " at the end of the window), CPU and allocation are the client's only; there, \"emulator"
                     + " CPU\" is its JVM's share of both processes' CPU, and \"others' cores\" includes it.";
         }
@@ -247,23 +255,37 @@ public final class ConnectorBenchmark {
         return new Outcome(cells, ids);
     }
 
+    /**
+     * The many-in-flight cell, in rounds like the grid's, each window {@link Config#bigMeasureSeconds()} long: a
+     * young collection there copies thousands of live requests and costs hundreds of milliseconds, and whether one
+     * lands in a single window moved the CPU ratio between 1.08 and 1.40 from run to run; over rounds, each
+     * contender's windows hold several.
+     */
     private void runBigCells(Target emulator, List<CellResult> cells) throws Exception {
-        for (String name : config.bigContenders()) {
-            cells.add(runCell(emulator, emulator.workload(), contender(name), config.bigLatencyMs(), config.bigInFlight(),
-                    config.bigConnections(), config.bigWarmupSeconds(), config.bigMeasureSeconds()).result());
-        }
+        cells.addAll(runRounds(emulator, emulator.workload(), config.bigContenders(), config.bigLatencyMs(),
+                config.bigInFlight(), config.bigConnections(), config.bigWarmupSeconds(), config.bigMeasureSeconds()));
     }
 
-    /**
-     * One cell of the grid in {@link Config#rounds()} rounds: every round runs each contender for a window of
-     * measure ÷ rounds seconds, in an order rotated from round to round, so that the machine's drift (other tenants,
-     * frequency, where the threads land) is spread over all contenders rather than billed to whichever ran at a bad
-     * moment. A contender's figures are its rounds' totals.
-     */
+    /** One cell of the grid: see {@link #runRounds(Target, Workload, List, int, int, int, double, double)}. */
     private List<CellResult> runRounds(Target emulator, Workload workload, int latency, int inFlight)
             throws Exception {
         int rounds = Math.max(1, config.rounds());
-        List<String> names = config.contenders();
+        return runRounds(emulator, workload, config.contenders(), latency, inFlight,
+                Math.max(GRID_CONNECTIONS, inFlight),
+                windowSeconds(config.warmupSeconds(), 1, config.minWarmupExchanges(), latency, inFlight),
+                windowSeconds(config.measureSeconds(), rounds, config.minWindowExchanges(), latency, inFlight));
+    }
+
+    /**
+     * One cell in {@link Config#rounds()} rounds: every round runs each contender for a window, in an order rotated
+     * from round to round, so that the machine's drift (other tenants, frequency, where the threads land) is spread
+     * over all contenders rather than billed to whichever ran at a bad moment. A contender's figures are its rounds'
+     * totals.
+     */
+    private List<CellResult> runRounds(Target emulator, Workload workload, List<String> names, int latency,
+                                       int inFlight, int connections, double warmupSeconds, double windowSeconds)
+            throws Exception {
+        int rounds = Math.max(1, config.rounds());
         Map<String, List<Window>> windows = new LinkedHashMap<>();
         names.forEach(name -> windows.put(name, new ArrayList<>()));
         for (int round = 0; round < rounds; round++) {
@@ -272,9 +294,8 @@ public final class ConnectorBenchmark {
                 if (rounds > 1) {
                     System.out.printf("[%d/%d] ", round + 1, rounds);
                 }
-                windows.get(name).add(runCell(emulator, workload, contender(name), latency, inFlight,
-                        Math.max(GRID_CONNECTIONS, inFlight), config.warmupSeconds(),
-                        windowSeconds(config.measureSeconds(), rounds, config.minWindowExchanges(), latency, inFlight)));
+                windows.get(name).add(runCell(emulator, workload, contender(name), latency, inFlight, connections,
+                        warmupSeconds, windowSeconds));
             }
         }
         List<CellResult> cells = new ArrayList<>();
@@ -516,6 +537,22 @@ public final class ConnectorBenchmark {
                     Meter.otherProcessesCores(before, after), recorder.ok.sum(), recorder.errors.sum(),
                     emulator.created() - created0, (before.nanos() - t0) / 1e9, Meter.jitCpu(before, after),
                     idleCpuPerNano);
+            if (THREAD_CPU) {
+                long exchanges = Math.max(1, recorder.recorded.get());
+                StringBuilder line = new StringBuilder("\n    CPU us/ex by thread:");
+                Meter.clientCpuByThreadName(before, after).forEach((name, nanos) -> {
+                    if (nanos / 1e3 / exchanges >= 0.5) {
+                        line.append(String.format(java.util.Locale.ROOT, " %s=%.1f", name, nanos / 1e3 / exchanges));
+                    }
+                });
+                long uptimeNow = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+                long sinceWindowEnd = (System.nanoTime() - after.nanos()) / 1_000_000;
+                System.out.print(line.append(String.format(java.util.Locale.ROOT,
+                        " (idle %.1f us/ex; window at JVM uptime %d-%d ms)%n    ",
+                        idleCpuPerNano * (after.nanos() - before.nanos()) / 1e3 / exchanges,
+                        uptimeNow - sinceWindowEnd - (after.nanos() - before.nanos()) / 1_000_000,
+                        uptimeNow - sinceWindowEnd)));
+            }
             if (recorder.ok.sum() + recorder.errors.sum() != submitted) {
                 throw new IllegalStateException(contender.name() + ": " + submitted + " submitted but "
                                                 + (recorder.ok.sum() + recorder.errors.sum()) + " completed");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,10 +36,28 @@ final class Meter {
     private static final Path TASKS = Path.of("/proc/self/task");
 
     /** Whose CPU a thread's is. */
-    enum Kind { CLIENT, EMULATOR, JIT }
+    enum Kind { CLIENT, EMULATOR, JIT, HOUSEKEEPING }
 
-    /** One thread's CPU nanoseconds so far, and whose they are. */
-    record TaskCpu(Kind kind, long nanos) {
+    /**
+     * Native names (15 characters at most) of the JVM's timer-driven threads, which do the same work whatever is in
+     * flight: performance-data sampling every 50 ms, G1's periodic service tasks, monitor deflation, the service and
+     * notification threads, signals, attach, and JFR when it records. GC workers and the VM thread (which runs the
+     * collections' safepoints) are the client's: their work follows its allocation.
+     */
+    private static final List<String> HOUSEKEEPING_THREADS = List.of("VM Periodic Tas", "G1 Service", "Monitor Deflati",
+            "Service Thread", "Notification Th", "Signal Dispatch", "Attach Listener", "Sweeper thread", "JFR ");
+
+    static boolean isHousekeepingThread(String nativeName) {
+        for (String prefix : HOUSEKEEPING_THREADS) {
+            if (nativeName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One thread's CPU nanoseconds so far, whose they are, and its native name. */
+    record TaskCpu(Kind kind, long nanos, String name) {
     }
 
     /**
@@ -102,8 +121,9 @@ final class Meter {
                     long nanos = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
                     String comm = Files.readString(task.resolve("comm")).trim();
                     Kind kind = comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") ? Kind.JIT
-                            : isEmulatorThread(comm) ? Kind.EMULATOR : Kind.CLIENT;
-                    tasks.put(Long.parseLong(task.getFileName().toString()), new TaskCpu(kind, nanos));
+                            : isEmulatorThread(comm) ? Kind.EMULATOR
+                            : isHousekeepingThread(comm) ? Kind.HOUSEKEEPING : Kind.CLIENT;
+                    tasks.put(Long.parseLong(task.getFileName().toString()), new TaskCpu(kind, nanos, comm));
                 } catch (java.io.IOException | RuntimeException gone) {
                     // the thread ended meanwhile
                 }
@@ -157,7 +177,7 @@ final class Meter {
             return switch (kind) {
                 case CLIENT -> (b.processCpu - a.processCpu) - (b.emulatorCpu - a.emulatorCpu);
                 case EMULATOR -> b.emulatorCpu - a.emulatorCpu;
-                case JIT -> 0;
+                case JIT, HOUSEKEEPING -> 0;
             };
         }
         long sum = 0;
@@ -176,12 +196,39 @@ final class Meter {
     }
 
     /**
-     * Client-side CPU nanoseconds between two snapshots: every thread but the emulator's and the JIT compilers'
-     * (which compile the emulator's code as well as the client's, and only until the JVM is warm; they are reported
-     * apart). GC threads count.
+     * Client-side CPU nanoseconds between two snapshots: every thread but the emulator's, the JIT compilers' (which
+     * compile the emulator's code as well as the client's, and only until the JVM is warm; they are reported apart)
+     * and the JVM's housekeeping threads' (timers, the same with nothing in flight: at 20 exchanges/s their ~1.5 ms
+     * a second would be ~75 us of every exchange, and the idle baseline's estimate of it, taken in another second,
+     * moved single cells by ±20 %). GC threads count.
      */
     static long clientCpu(Snapshot a, Snapshot b) {
         return cpu(a, b, Kind.CLIENT);
+    }
+
+    /**
+     * Client-side CPU nanoseconds between two snapshots by thread name, numbers taken out of the names (so that a
+     * pool's threads add up), the largest first; empty off Linux. The snapshot reader's own reading is left out.
+     */
+    static Map<String, Long> clientCpuByThreadName(Snapshot a, Snapshot b) {
+        Map<String, Long> byName = new HashMap<>();
+        if (a.tasks == null || b.tasks == null) {
+            return byName;
+        }
+        long reader = a.reader.taskId() == b.reader.taskId() ? a.reader.taskId() : -1;
+        for (Map.Entry<Long, TaskCpu> e : b.tasks.entrySet()) {
+            TaskCpu task = e.getValue();
+            if (task.kind() == Kind.CLIENT) {
+                TaskCpu before = a.tasks.get(e.getKey());
+                long nanos = e.getKey() == reader ? b.reader.cpuAtStart() - a.reader.cpuAtEnd()
+                        : task.nanos() - (before != null ? before.nanos() : 0);
+                byName.merge(task.name().replaceAll("[0-9]+", "N"), nanos, Long::sum);
+            }
+        }
+        Map<String, Long> sorted = new java.util.LinkedHashMap<>();
+        byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
     }
 
     /** JIT compiler CPU nanoseconds between two snapshots (0 when unknown). */
@@ -196,7 +243,7 @@ final class Meter {
 
     /** The whole process's CPU nanoseconds between two snapshots. */
     static long processCpu(Snapshot a, Snapshot b) {
-        return cpu(a, b, Kind.CLIENT) + cpu(a, b, Kind.EMULATOR) + cpu(a, b, Kind.JIT);
+        return cpu(a, b, Kind.CLIENT) + cpu(a, b, Kind.EMULATOR) + cpu(a, b, Kind.JIT) + cpu(a, b, Kind.HOUSEKEEPING);
     }
 
     /** Bytes allocated by non-emulator threads between two snapshots (threads born in between count from 0). */

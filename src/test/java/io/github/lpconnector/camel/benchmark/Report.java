@@ -175,7 +175,7 @@ final class Report {
             check(out, bigInFlight + " in flight: <= 16 client-side threads", c.threads(), 16, false, List.of());
             check(out, bigInFlight + " in flight: <= 256 MiB heap", c.heapMiB(), 256, false, List.of());
         });
-        // every cell's CPU and allocation, the many-in-flight cell's included (one window: no spread)
+        // every cell's CPU and allocation, the many-in-flight cell's included
         cells.stream().filter(c -> c.contender().equals(COMPONENT)).forEach(c -> {
             String at = c.inFlight() + " in flight, " + c.latencyMs() + " ms: ";
             check(out, at + "CPU/exchange <= 1.2 x raw", ratio(c, RAW, CellResult::cpuUsPerExchange), 1.2, false,
