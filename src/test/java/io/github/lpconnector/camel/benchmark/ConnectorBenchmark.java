@@ -1,11 +1,13 @@
 package io.github.lpconnector.camel.benchmark;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,7 +75,10 @@ public final class ConnectorBenchmark {
     public record Outcome(List<CellResult> cells, Set<String> conversationIds) {
     }
 
-    /** {@code -Dbench.threadCpu=true}: print each window's client-side CPU per exchange thread by thread. */
+    /**
+     * {@code -Dbench.threadCpu=true}: print each window's client-side CPU per exchange thread by thread, and the
+     * samples of its idle baseline.
+     */
     static final boolean THREAD_CPU = Boolean.getBoolean("bench.threadCpu");
 
     /** How long each cell first measures the client side's CPU with nothing in flight. */
@@ -333,6 +338,10 @@ public final class ConnectorBenchmark {
             rates[i] = (double) Meter.clientCpu(from, to) / (to.nanos() - from.nanos());
             from = to;
         }
+        if (THREAD_CPU) {
+            System.out.printf(Locale.ROOT, "idle samples, client-side CPU us/s: %s%n    ",
+                    Arrays.toString(Arrays.stream(rates).mapToLong(r -> Math.round(r * 1e6)).toArray()));
+        }
         Arrays.sort(rates);
         return rates[IDLE_SAMPLES / 2];
     }
@@ -538,20 +547,7 @@ public final class ConnectorBenchmark {
                     emulator.created() - created0, (before.nanos() - t0) / 1e9, Meter.jitCpu(before, after),
                     idleCpuPerNano);
             if (THREAD_CPU) {
-                long exchanges = Math.max(1, recorder.recorded.get());
-                StringBuilder line = new StringBuilder("\n    CPU us/ex by thread:");
-                Meter.clientCpuByThreadName(before, after).forEach((name, nanos) -> {
-                    if (nanos / 1e3 / exchanges >= 0.5) {
-                        line.append(String.format(java.util.Locale.ROOT, " %s=%.1f", name, nanos / 1e3 / exchanges));
-                    }
-                });
-                long uptimeNow = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-                long sinceWindowEnd = (System.nanoTime() - after.nanos()) / 1_000_000;
-                System.out.print(line.append(String.format(java.util.Locale.ROOT,
-                        " (idle %.1f us/ex; window at JVM uptime %d-%d ms)%n    ",
-                        idleCpuPerNano * (after.nanos() - before.nanos()) / 1e3 / exchanges,
-                        uptimeNow - sinceWindowEnd - (after.nanos() - before.nanos()) / 1_000_000,
-                        uptimeNow - sinceWindowEnd)));
+                printThreadCpu(before, after, recorder.recorded.get(), idleCpuPerNano);
             }
             if (recorder.ok.sum() + recorder.errors.sum() != submitted) {
                 throw new IllegalStateException(contender.name() + ": " + submitted + " submitted but "
@@ -563,6 +559,24 @@ public final class ConnectorBenchmark {
                             : recorder.errors.sum() + " errors, first: " + recorder.firstError.get());
             return window;
         }
+    }
+
+    /** Prints a window's client-side CPU per exchange thread by thread, and where the window lies in JVM uptime. */
+    private static void printThreadCpu(Meter.Snapshot before, Meter.Snapshot after, long completed,
+                                       double idleCpuPerNano) {
+        long exchanges = Math.max(1, completed);
+        long windowMillis = (after.nanos() - before.nanos()) / 1_000_000;
+        long endUptime = ManagementFactory.getRuntimeMXBean().getUptime() - (System.nanoTime() - after.nanos()) / 1_000_000;
+        StringBuilder line = new StringBuilder("\n    CPU us/ex by thread:");
+        Meter.clientCpuByThreadName(before, after).forEach((name, nanos) -> {
+            if (nanos / 1e3 / exchanges >= 0.5) {
+                line.append(String.format(Locale.ROOT, " %s=%.1f", name, nanos / 1e3 / exchanges));
+            }
+        });
+        line.append(String.format(Locale.ROOT, " (idle %.1f us/ex; window at JVM uptime %d-%d ms)%n    ",
+                idleCpuPerNano * (after.nanos() - before.nanos()) / 1e3 / exchanges, endUptime - windowMillis,
+                endUptime));
+        System.out.print(line);
     }
 
     /**

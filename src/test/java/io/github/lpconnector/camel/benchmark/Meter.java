@@ -181,18 +181,21 @@ final class Meter {
             };
         }
         long sum = 0;
-        long reader = a.reader.taskId() == b.reader.taskId() ? a.reader.taskId() : -1;
         for (Map.Entry<Long, TaskCpu> e : b.tasks.entrySet()) {
             if (e.getValue().kind() == kind) {
-                if (e.getKey() == reader) {
-                    sum += b.reader.cpuAtStart() - a.reader.cpuAtEnd();
-                    continue;
-                }
-                TaskCpu before = a.tasks.get(e.getKey());
-                sum += e.getValue().nanos() - (before != null ? before.nanos() : 0);
+                sum += taskCpu(a, b, e.getKey());
             }
         }
         return sum;
+    }
+
+    /** One thread's CPU nanoseconds between two snapshots; the snapshots' own reading is left out. */
+    private static long taskCpu(Snapshot a, Snapshot b, long taskId) {
+        if (a.reader.taskId() == b.reader.taskId() && taskId == a.reader.taskId()) {
+            return b.reader.cpuAtStart() - a.reader.cpuAtEnd();
+        }
+        TaskCpu before = a.tasks.get(taskId);
+        return b.tasks.get(taskId).nanos() - (before != null ? before.nanos() : 0);
     }
 
     /**
@@ -215,14 +218,9 @@ final class Meter {
         if (a.tasks == null || b.tasks == null) {
             return byName;
         }
-        long reader = a.reader.taskId() == b.reader.taskId() ? a.reader.taskId() : -1;
         for (Map.Entry<Long, TaskCpu> e : b.tasks.entrySet()) {
-            TaskCpu task = e.getValue();
-            if (task.kind() == Kind.CLIENT) {
-                TaskCpu before = a.tasks.get(e.getKey());
-                long nanos = e.getKey() == reader ? b.reader.cpuAtStart() - a.reader.cpuAtEnd()
-                        : task.nanos() - (before != null ? before.nanos() : 0);
-                byName.merge(task.name().replaceAll("[0-9]+", "N"), nanos, Long::sum);
+            if (e.getValue().kind() == Kind.CLIENT) {
+                byName.merge(e.getValue().name().replaceAll("[0-9]+", "N"), taskCpu(a, b, e.getKey()), Long::sum);
             }
         }
         Map<String, Long> sorted = new java.util.LinkedHashMap<>();
