@@ -71,16 +71,20 @@ class BenchmarkSmokeTest {
 
     @Test
     void aCellOfSeveralRoundsReportsTheRoundsTotals() {
+        // idle CPU: 1-3 ms/s, and one burst of 90 ms/s in the slow window's baseline
         ConnectorBenchmark.Window fast = new ConnectorBenchmark.Window("component", 50, 16, new long[] { 1_000_000,
-                2_000_000, 3_000_000 }, 300, 1.0, 30_000_000, 3 * 1024 * 1024, 3, 20, 10, 40, 0.5, 300, 0, 300,
-                2.0, 5_000_000, 0.002);
+                2_000_000, 3_000_000 }, 300, 1.0, 32_000_000, 3 * 1024 * 1024, 3, 20, 10, 40, 0.5, 300, 0, 300,
+                2.0, 5_000_000, new double[] { 0.001, 0.002, 0.003 });
         ConnectorBenchmark.Window slow = new ConnectorBenchmark.Window("component", 50, 16, new long[] { 4_000_000,
-                5_000_000 }, 100, 1.0, -2_000_000, 1024 * 1024, 5, 30, 30, 40, 0.1, 100, 1, 99, 3.0, 0, 0.004);
+                5_000_000 }, 100, 1.0, 1_000_000, 1024 * 1024, 5, 30, 30, 40, 0.1, 100, 1, 99, 3.0, 0,
+                new double[] { 0.002, 0.090 });
 
         CellResult cell = ConnectorBenchmark.Window.combine(List.of(fast, slow));
 
         assertThat(cell.throughput()).isEqualTo(200.0);                // 400 exchanges in 2 s, not the mean of 300 and 100
-        assertThat(cell.cpuUsPerExchange()).isEqualTo(70.0);           // 28 ms net over 400 exchanges
+        // idle: the median of all five samples, 2 ms/s, so 2 ms of each 1 s window; the burst does not count
+        assertThat(cell.idleCpuMsPerSecond()).isEqualTo(2.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(cell.cpuUsPerExchange()).isEqualTo(72.5);           // (30 - 1) ms net over 400 exchanges
         assertThat(cell.allocKbPerExchange()).isEqualTo(10.24);        // 4 MiB over 400 exchanges
         assertThat(cell.p50Ms()).isEqualTo(3.0);                       // the median of all five latencies
         assertThat(cell.p99Ms()).isEqualTo(5.0);
@@ -93,9 +97,14 @@ class BenchmarkSmokeTest {
         assertThat(cell.emulatorCreated()).isEqualTo(399);
         assertThat(cell.warmupSeconds()).isEqualTo(5.0);
         assertThat(cell.jitMs()).isEqualTo(5);
-        assertThat(cell.idleCpuMsPerSecond()).isEqualTo(3.0, org.assertj.core.data.Offset.offset(1e-9));
         // each round on its own, in order; the slow round's over-subtracted CPU reads 0, not negative
         assertThat(cell.rounds()).containsExactly(new CellResult.Round(300.0, 100.0, 10.24),
                 new CellResult.Round(100.0, 0.0, 10.24));
+    }
+
+    @Test
+    void aMedianOfAnEvenNumberOfSamplesIsTheMeanOfTheMiddleTwo() {
+        assertThat(ConnectorBenchmark.median(new double[] { 4, 1, 3, 2 })).isEqualTo(2.5);
+        assertThat(ConnectorBenchmark.median(new double[] { 5, 1, 3 })).isEqualTo(3.0);
     }
 }

@@ -84,7 +84,7 @@ public final class ConnectorBenchmark {
     /** How long each cell first measures the client side's CPU with nothing in flight. */
     static final long IDLE_BASELINE_MILLIS = 1000;
 
-    /** The idle baseline is the median of this many equal parts of it. */
+    /** The idle baseline is sampled in this many equal parts of it. */
     static final int IDLE_SAMPLES = 5;
 
     /**
@@ -124,8 +124,8 @@ public final class ConnectorBenchmark {
                       + " housekeeping threads, and minus the JIT compilers,"
                       + " whose CPU inside the window is the \"JIT ms\" column; GC is included), less what the client"
                       + " side burns with nothing in flight (\"idle ms/s\", measured for "
-                      + IDLE_BASELINE_MILLIS / 1000 + " s after the contender started, the median of " + IDLE_SAMPLES
-                      + " parts); \"alloc KiB/ex\" is what"
+                      + IDLE_BASELINE_MILLIS / 1000 + " s after each start of the contender in " + IDLE_SAMPLES
+                      + " samples: the median of all its samples in the cell); \"alloc KiB/ex\" is what"
                       + " every non-emulator thread allocated. The Camel contenders' contexts run "
                       + (CamelRouteContender.CAMEL_JMX ? "with" : "without") + " JMX management, "
                       + (CamelRouteContender.MICROMETER ? "with" : "without") + " a Micrometer registry.";
@@ -324,12 +324,13 @@ public final class ConnectorBenchmark {
     }
 
     /**
-     * The client side's CPU per nanosecond with nothing in flight (idle I/O reactors, timers, JVM housekeeping): the
-     * median of {@link #IDLE_SAMPLES} parts of {@link #IDLE_BASELINE_MILLIS}, so that one GC or burst landing in the
-     * baseline is not taken for the rate of the whole window (at 20 exchanges/s, one 10 ms burst extrapolated over a
-     * window outweighs the exchanges' own CPU).
+     * The client side's CPU per nanosecond with nothing in flight (idle I/O reactors, timers), in
+     * {@link #IDLE_SAMPLES} samples over {@link #IDLE_BASELINE_MILLIS}. A contender's baseline is the median of all
+     * its windows' samples in a cell (see {@link Window#combine}), so that a burst landing in some of them is not
+     * taken for the rate of a whole window: at 20 exchanges/s, one 10 ms burst extrapolated over a window outweighs
+     * the exchanges' own CPU, and the median of one window's five samples still read 3 ms/s where the others read 0.5.
      */
-    private static double idleCpuPerNano() throws InterruptedException {
+    private static double[] idleSamples() throws InterruptedException {
         double[] rates = new double[IDLE_SAMPLES];
         Meter.Snapshot from = Meter.snapshot();
         for (int i = 0; i < IDLE_SAMPLES; i++) {
@@ -342,28 +343,39 @@ public final class ConnectorBenchmark {
             System.out.printf(Locale.ROOT, "idle samples, client-side CPU us/s: %s%n    ",
                     Arrays.toString(Arrays.stream(rates).mapToLong(r -> Math.round(r * 1e6)).toArray()));
         }
-        Arrays.sort(rates);
-        return rates[IDLE_SAMPLES / 2];
+        return rates;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /**
      * What one contender did in one measurement window, as totals, so that windows add up.
      *
-     * @param netClientCpuNanos the client side's CPU in the window less its idle CPU over the window (may be
-     *                          negative for one short window; only the total is clamped)
-     * @param emulatorCpuNanos  the emulator's CPU, of {@code processCpuNanos} (both processes' when it runs apart)
+     * @param clientCpuNanos   the client side's CPU in the window, its idle CPU included
+     * @param emulatorCpuNanos the emulator's CPU, of {@code processCpuNanos} (both processes' when it runs apart)
+     * @param idleSamples      the client side's CPU per nanosecond with nothing in flight, sampled before the window
      */
     record Window(String contender, int latencyMs, int inFlight, long[] sortedLatencies, long completed,
-                  double seconds, double netClientCpuNanos, long allocatedBytes, int threads, double heapMiB,
+                  double seconds, long clientCpuNanos, long allocatedBytes, int threads, double heapMiB,
                   long emulatorCpuNanos, long processCpuNanos, double otherCores, long ok, long errors,
-                  long created, double warmupSeconds, long jitNanos, double idleCpuPerNano) {
+                  long created, double warmupSeconds, long jitNanos, double[] idleSamples) {
 
         CellResult result() {
             return combine(List.of(this));
         }
 
+        /**
+         * The windows' totals. Each window's CPU is less the contender's idle CPU over it, at the median of all the
+         * windows' idle samples (a window's net CPU may then be negative; only the total is clamped).
+         */
         static CellResult combine(List<Window> windows) {
             Window first = windows.get(0);
+            double idle = median(windows.stream().flatMapToDouble(w -> Arrays.stream(w.idleSamples())).toArray());
             long completed = 0;
             double seconds = 0;
             double cpu = 0;
@@ -378,16 +390,16 @@ public final class ConnectorBenchmark {
             long created = 0;
             double warmup = 0;
             long jit = 0;
-            double idle = 0;
             int samples = 0;
             List<CellResult.Round> rounds = new ArrayList<>();
             for (Window w : windows) {
                 double exchanges = Math.max(1, w.completed());
+                double netCpu = w.clientCpuNanos() - idle * w.seconds() * 1e9;
                 rounds.add(new CellResult.Round(w.completed() / w.seconds(),
-                        Math.max(0, w.netClientCpuNanos()) / 1e3 / exchanges, w.allocatedBytes() / 1024.0 / exchanges));
+                        Math.max(0, netCpu) / 1e3 / exchanges, w.allocatedBytes() / 1024.0 / exchanges));
                 completed += w.completed();
                 seconds += w.seconds();
-                cpu += w.netClientCpuNanos();
+                cpu += netCpu;
                 allocated += w.allocatedBytes();
                 threads = Math.max(threads, w.threads());
                 heap = Math.max(heap, w.heapMiB());
@@ -399,7 +411,6 @@ public final class ConnectorBenchmark {
                 created += w.created();
                 warmup += w.warmupSeconds();
                 jit += w.jitNanos();
-                idle += w.idleCpuPerNano() / windows.size();
                 samples += w.sortedLatencies().length;
             }
             long[] latencies = new long[samples];
@@ -477,7 +488,7 @@ public final class ConnectorBenchmark {
             contender.start(workload, inFlight, connections);
             // what the client side burns with nothing in flight (JVM housekeeping, idle I/O reactors, timers): at
             // 20 exchanges/s it would otherwise be most of the "per exchange" figure
-            double idleCpuPerNano = idleCpuPerNano();
+            double[] idleSamples = idleSamples();
             // capacity: far more than the window can complete at loopback speed
             Recorder recorder = new Recorder((int) Math.min(4_000_000, 60_000 * Math.max(1, measureSeconds)));
             Semaphore permits = new Semaphore(inFlight);
@@ -541,13 +552,13 @@ public final class ConnectorBenchmark {
                 processCpu = Meter.processCpu(before, after);
             }
             Window window = new Window(contender.name(), latencyMs, inFlight, sorted, recorder.recorded.get(), seconds,
-                    Meter.clientCpu(before, after) - idleCpuPerNano * (after.nanos() - before.nanos()),
+                    Meter.clientCpu(before, after),
                     Meter.clientAllocated(before, after), threads, heapMiB, emulatorCpu, processCpu,
                     Meter.otherProcessesCores(before, after), recorder.ok.sum(), recorder.errors.sum(),
                     emulator.created() - created0, (before.nanos() - t0) / 1e9, Meter.jitCpu(before, after),
-                    idleCpuPerNano);
+                    idleSamples);
             if (THREAD_CPU) {
-                printThreadCpu(before, after, recorder.recorded.get(), idleCpuPerNano);
+                printThreadCpu(before, after, recorder.recorded.get(), median(idleSamples));
             }
             if (recorder.ok.sum() + recorder.errors.sum() != submitted) {
                 throw new IllegalStateException(contender.name() + ": " + submitted + " submitted but "
