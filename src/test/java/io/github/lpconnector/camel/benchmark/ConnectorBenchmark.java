@@ -365,10 +365,6 @@ public final class ConnectorBenchmark {
                   long emulatorCpuNanos, long processCpuNanos, double otherCores, long ok, long errors,
                   long created, double warmupSeconds, long jitNanos, double[] idleSamples) {
 
-        CellResult result() {
-            return combine(List.of(this));
-        }
-
         /**
          * The windows' totals. Each window's CPU is less the contender's idle CPU over it, at the median of all the
          * windows' idle samples (a window's net CPU may then be negative; only the total is clamped).
