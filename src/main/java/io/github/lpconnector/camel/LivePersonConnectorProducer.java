@@ -58,6 +58,26 @@ public class LivePersonConnectorProducer extends DefaultAsyncProducer {
         http = new RetryingHttpCall(endpoint.getHttpClient(), endpoint.getRetryScheduler(),
                 new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryDelay(),
                         configuration.getMaxRetryDelay()), endpoint.getStatistics());
+        prefill();
+    }
+
+    /**
+     * Makes now what the first exchange would make and every later one reuses (the checked option tokens, their
+     * headers, the request URI, the text template), so that the first exchange takes the path of all others. Taking a
+     * first-use path through code the JIT compiled without it deoptimises that code - the code every endpoint of the
+     * JVM shares, each time a producer starts (a route restarted, a new toD endpoint).
+     */
+    private void prefill() {
+        operation.prefill();
+        endpoint.getStatistics().noteAppJwt(configuration.getAppJwt());
+        Credentials fromOptions = tokens.fromOptions();
+        if (fromOptions != null) {
+            try {
+                endpoint.getHttpClient().expect(requestUri(fromOptions.messagingBase(), operation.pathAndQuery()));
+            } catch (RuntimeException e) {
+                // a path leaving the base's origin: each exchange reports it
+            }
+        }
     }
 
     @Override

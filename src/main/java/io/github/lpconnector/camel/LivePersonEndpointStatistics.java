@@ -260,7 +260,11 @@ public class LivePersonEndpointStatistics implements HttpCallObserver {
 
     private void noteAppJwt(Exchange exchange) {
         Object property = exchange.getProperty(PROPERTY_APP_JWT);
-        String token = property != null ? property.toString() : endpoint.getConfiguration().getAppJwt();
+        noteAppJwt(property != null ? property.toString() : endpoint.getConfiguration().getAppJwt());
+    }
+
+    /** Reads the expiry of the AppJWT in use (once per token: most exchanges carry the same one). */
+    void noteAppJwt(String token) {
         if (token == null) {
             return;
         }

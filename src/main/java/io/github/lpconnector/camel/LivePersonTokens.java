@@ -28,6 +28,9 @@ import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_
  */
 final class LivePersonTokens {
 
+    private static final String APP_JWT_OPTION = "option appJwt";
+    private static final String CONSUMER_JWS_OPTION = "option consumerJws";
+
     private final LivePersonConnectorConfiguration configuration;
     private final LivePersonSession session;
 
@@ -63,14 +66,14 @@ final class LivePersonTokens {
     /** Decides where the tokens come from, before any HTTP call; throws when no source is configured. */
     Plan plan(Exchange exchange) {
         String appJwt = appJwtRules.given(exchange, PROPERTY_APP_JWT, "exchange property " + PROPERTY_APP_JWT,
-                configuration.getAppJwt(), "option appJwt");
+                configuration.getAppJwt(), APP_JWT_OPTION);
         if (appJwt == null && (!configuration.hasClientCredentials() || session.appJwts() == null)) {
             throw new LivePersonValidationException(PROPERTY_APP_JWT, "missing: set exchange property "
                                                                       + PROPERTY_APP_JWT
                                                                       + ", option appJwt, or options clientId and clientSecret");
         }
         String consumerJws = consumerJwsRules.given(exchange, PROPERTY_CONSUMER_JWS,
-                "exchange property " + PROPERTY_CONSUMER_JWS, configuration.getConsumerJws(), "option consumerJws");
+                "exchange property " + PROPERTY_CONSUMER_JWS, configuration.getConsumerJws(), CONSUMER_JWS_OPTION);
         String extConsumerId = null;
         if (consumerJws == null) {
             extConsumerId = extConsumerId(exchange);
@@ -83,6 +86,29 @@ final class LivePersonTokens {
             }
         }
         return new Plan(appJwt, consumerJws, extConsumerId);
+    }
+
+    /**
+     * When the options give both tokens and the messaging host, checks the tokens and makes their credentials and
+     * headers now, as the first exchange relying on them would: see {@link LivePersonConnectorProducer#doStart()}.
+     *
+     * @return those credentials, or null when an option is missing or refused (each exchange then reports it)
+     */
+    Credentials fromOptions() {
+        try {
+            String appJwt = appJwtRules.checked(PROPERTY_APP_JWT, APP_JWT_OPTION, configuration.getAppJwt());
+            String consumerJws = consumerJwsRules.checked(PROPERTY_CONSUMER_JWS, CONSUMER_JWS_OPTION,
+                    configuration.getConsumerJws());
+            Bases bases = session.domains().basesWithoutLookup(false);
+            if (appJwt == null || consumerJws == null || bases == null) {
+                return null;
+            }
+            Credentials credentials = given(bases.messaging(), new Plan(appJwt, consumerJws, null)).join();
+            headers(credentials);
+            return credentials;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Obtains what the plan leaves open: hosts (once), the AppJWT, then the ConsumerJWS. */
@@ -216,14 +242,19 @@ final class LivePersonTokens {
          */
         String given(Exchange exchange, String property, String propertySource, String option, String optionSource) {
             Object value = exchange.getProperty(property);
-            String token = value != null ? value.toString() : option;
+            return value != null ? checked(property, propertySource, value.toString())
+                    : checked(property, optionSource, option);
+        }
+
+        /** {@code token} checked (null when null or blank); throws, naming {@code property} and {@code source}. */
+        String checked(String property, String source, String token) {
             if (token == null || token == lastChecked) { // the same object: checked already
                 return token;
             }
             if (token.isBlank()) {
                 return null;
             }
-            String checked = LivePersonInputRules.token(property, value != null ? propertySource : optionSource, token);
+            String checked = LivePersonInputRules.token(property, source, token);
             lastChecked = checked;
             return checked;
         }

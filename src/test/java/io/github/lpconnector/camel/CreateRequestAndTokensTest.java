@@ -1,8 +1,13 @@
 package io.github.lpconnector.camel;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+
 import io.github.lpconnector.camel.support.LivePersonTestSupport;
 import io.github.lpconnector.camel.support.MockLivePersonServer.RecordedRequest;
 import org.apache.camel.Exchange;
+import org.apache.camel.Producer;
 import org.junit.jupiter.api.Test;
 
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_APP_JWT;
@@ -119,6 +124,34 @@ class CreateRequestAndTokensTest extends LivePersonTestSupport {
 
         assertThat(exchange.getException()).isInstanceOf(LivePersonValidationException.class);
         assertThat(server.requestCount()).isZero();
+    }
+
+    @Test
+    void aRefusedTokenOptionLetsTheProducerStartAndFailsEachExchangeNamingTheOption() {
+        // the producer checks its option tokens as it starts; a refusal there is still each exchange's to report
+        for (int i = 0; i < 2; i++) {
+            Exchange exchange = create("appJwt=caf%C3%A9", "hello");
+
+            assertThat(exchange.getException()).isInstanceOf(LivePersonValidationException.class)
+                    .hasMessageContaining("option appJwt").hasMessageContaining("non-ASCII");
+        }
+        assertThat(server.requestCount()).isZero();
+    }
+
+    @Test
+    void theExpiryOfTheAppJwtOptionIsKnownOnceTheProducerStarted() throws Exception {
+        String appJwt = "eyJhbGciOiJIUzI1NiJ9." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"exp\":4102444800}".getBytes(StandardCharsets.UTF_8)) + ".signature";
+        LivePersonConnectorEndpoint endpoint = context.getEndpoint(CREATE + "?appJwt=" + appJwt,
+                LivePersonConnectorEndpoint.class);
+        Producer producer = endpoint.createProducer();
+        producer.start();
+        try {
+            assertThat(endpoint.getStatistics().getTokenExpiry()).isEqualTo(Instant.parse("2100-01-01T00:00:00Z"));
+            assertThat(server.requestCount()).isZero();
+        } finally {
+            producer.stop();
+        }
     }
 
     @Test

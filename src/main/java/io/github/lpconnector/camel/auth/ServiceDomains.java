@@ -59,10 +59,7 @@ public final class ServiceDomains {
      * @param fetchesTokens whether the exchange calls Sentinel or the IDP
      */
     public CompletableFuture<Bases> bases(RetryingHttpCall http, boolean fetchesTokens) {
-        boolean lookupNeeded = baseUri != null
-                ? domain == null && fetchesTokens
-                : domain == null || fetchesTokens;
-        if (!lookupNeeded) {
+        if (!lookupNeeded(fetchesTokens)) {
             return withoutLookup;
         }
         CompletableFuture<Map<String, String>> hosts = hosts(http);
@@ -73,6 +70,15 @@ public final class ServiceDomains {
         CompletableFuture<Bases> bases = hosts.thenApply(Bases::new);
         lastLookedUp = new LookedUp(hosts, bases);
         return bases;
+    }
+
+    /** The bases {@link #bases} gives without a lookup, or null when it would look the hosts up (this does not). */
+    public Bases basesWithoutLookup(boolean fetchesTokens) {
+        return lookupNeeded(fetchesTokens) ? null : withoutLookup.join();
+    }
+
+    private boolean lookupNeeded(boolean fetchesTokens) {
+        return baseUri != null ? domain == null && fetchesTokens : domain == null || fetchesTokens;
     }
 
     /** How many Domain API lookups were started. */

@@ -61,7 +61,7 @@ public final class CreateBatchBuilder {
 
     private final LivePersonConnectorConfiguration configuration;
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
-    /** What every text body's batch shares, made and checked on first use. */
+    /** What every text body's batch shares, made and checked by {@link #prefill} or on first use. */
     private volatile TextDefaults textDefaults;
 
     /** A batch as the JSON bytes to send, with the ids of its requests so that answers are matched by reqId. */
@@ -149,7 +149,7 @@ public final class CreateBatchBuilder {
         }
     }
 
-    /** The conversation body of a text body and its batch's template, made and checked on first use. */
+    /** The conversation body of a text body and its batch's template. */
     private record TextDefaults(SerializedString conversation, TextBatchTemplate template) {
     }
 
@@ -159,14 +159,25 @@ public final class CreateBatchBuilder {
      */
     private TextDefaults textDefaults() throws IOException {
         TextDefaults defaults = textDefaults;
-        if (defaults == null) {
-            SerializedString conversation
-                    = new SerializedString(LivePersonJson.MAPPER.writeValueAsString(withDefaults(nodes.objectNode())));
-            defaults = new TextDefaults(conversation, TextBatchTemplate.of(
-                    generateText(conversation, TextBatchTemplate.ID_MARKER, TextBatchTemplate.TEXT_MARKER)));
-            textDefaults = defaults;
-        }
+        return defaults != null ? defaults : makeTextDefaults();
+    }
+
+    private TextDefaults makeTextDefaults() throws IOException {
+        SerializedString conversation
+                = new SerializedString(LivePersonJson.MAPPER.writeValueAsString(withDefaults(nodes.objectNode())));
+        TextDefaults defaults = new TextDefaults(conversation, TextBatchTemplate.of(
+                generateText(conversation, TextBatchTemplate.ID_MARKER, TextBatchTemplate.TEXT_MARKER)));
+        textDefaults = defaults;
         return defaults;
+    }
+
+    /** Makes what every text body's batch shares now rather than at the first one; a refusal is left to it. */
+    public void prefill() {
+        try {
+            makeTextDefaults();
+        } catch (IOException | RuntimeException e) {
+            // the first text body's exchange meets the refusal again, and reports it
+        }
     }
 
     /** Writes a request's start, as {@link #request} orders its fields, up to its body's value. */

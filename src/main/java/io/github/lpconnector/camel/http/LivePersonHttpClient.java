@@ -123,6 +123,11 @@ public final class LivePersonHttpClient implements Closeable {
         return execute(request, headers);
     }
 
+    /** Splits {@code uri} now, for the calls that will POST to it (only the last URI's split is kept). */
+    public void expect(URI uri) {
+        target(uri);
+    }
+
     /** POSTs an {@code application/x-www-form-urlencoded} body made of {@code form}, as {@link #postJson}. */
     public CompletableFuture<LivePersonHttpResponse> postForm(URI uri, Map<String, String> form,
                                                               Map<String, String> headers) {

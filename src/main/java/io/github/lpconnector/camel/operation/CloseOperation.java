@@ -21,6 +21,11 @@ final class CloseOperation implements ConnectorOperation {
     }
 
     @Override
+    public String pathAndQuery() {
+        return pathAndQuery;
+    }
+
+    @Override
     public ConnectorCall prepare(Exchange exchange) {
         String conversationId = SingleRequestCall.conversationId(exchange, "close");
         ObjectNode body = LivePersonJson.MAPPER.createObjectNode();

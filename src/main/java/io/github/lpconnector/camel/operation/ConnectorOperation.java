@@ -13,6 +13,13 @@ public interface ConnectorOperation {
      */
     ConnectorCall prepare(Exchange exchange) throws Exception;
 
+    /** The path and query of this operation's calls, the same for every exchange of the endpoint. */
+    String pathAndQuery();
+
+    /** Makes now what the first exchange would otherwise make and every later one reuses; see the producer's start. */
+    default void prefill() {
+    }
+
     static ConnectorOperation of(LivePersonConnectorOperation operation, LivePersonConnectorConfiguration configuration) {
         return switch (operation) {
             case create -> new CreateOperation(configuration);

@@ -32,6 +32,16 @@ final class CreateOperation implements ConnectorOperation {
     }
 
     @Override
+    public String pathAndQuery() {
+        return pathAndQuery;
+    }
+
+    @Override
+    public void prefill() {
+        batchBuilder.prefill();
+    }
+
+    @Override
     public ConnectorCall prepare(Exchange exchange) throws Exception {
         JsonNode body = bodyReader.read(exchange.getMessage().getBody());
         CreateBatchBuilder.Written batch = batchBuilder.write(body, exchange.getExchangeId());

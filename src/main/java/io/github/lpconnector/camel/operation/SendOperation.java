@@ -26,6 +26,11 @@ final class SendOperation implements ConnectorOperation {
     }
 
     @Override
+    public String pathAndQuery() {
+        return pathAndQuery;
+    }
+
+    @Override
     public ConnectorCall prepare(Exchange exchange) {
         ObjectNode event = event(exchange.getMessage().getBody());
         String conversationId = SingleRequestCall.conversationId(exchange, "send");
