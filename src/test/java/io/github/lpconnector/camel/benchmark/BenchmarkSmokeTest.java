@@ -24,7 +24,7 @@ class BenchmarkSmokeTest {
         System.setProperty("java.awt.headless", "true");
         ConnectorBenchmark.Config config = new ConnectorBenchmark.Config(0, List.of(0, 20), List.of(1, 8), 0.1, 0, 0.3,
                 300, 100, 300, 0.2, 0.3, List.of("component", "hand-route", "raw-client", "producer-only", "http-only"),
-                List.of("component", "raw-client"), out, out.resolve("published"), 4, true, false, 2, 0, 0);
+                List.of("component", "raw-client"), out, out.resolve("published"), 4, true, false, 2, 0, 0, 0.1);
 
         ConnectorBenchmark.Outcome outcome = new ConnectorBenchmark(config).run();
 
@@ -106,5 +106,13 @@ class BenchmarkSmokeTest {
     void aMedianOfAnEvenNumberOfSamplesIsTheMeanOfTheMiddleTwo() {
         assertThat(ConnectorBenchmark.median(new double[] { 4, 1, 3, 2 })).isEqualTo(2.5);
         assertThat(ConnectorBenchmark.median(new double[] { 5, 1, 3 })).isEqualTo(3.0);
+    }
+
+    @Test
+    void aWindowIsMeasuredAgainWhenTheJitWorkedInItAsInABusyWarmUpSecond() {
+        long fourSeconds = 4_000_000_000L;
+        assertThat(ConnectorBenchmark.WarmUp.jitBusy(80_000_000L, fourSeconds)).isTrue();   // 20 ms a second
+        assertThat(ConnectorBenchmark.WarmUp.jitBusy(79_000_000L, fourSeconds)).isFalse();
+        assertThat(ConnectorBenchmark.WarmUp.jitBusy(-1, fourSeconds)).as("no JIT CPU figure").isFalse();
     }
 }

@@ -51,6 +51,11 @@ final class EmulatorProcess implements AutoCloseable {
         command("reset " + latencyMs);
     }
 
+    /** Changes the latency added to every answer, and nothing else. */
+    void latency(int latencyMs) throws IOException {
+        command("latency " + latencyMs);
+    }
+
     /** CREATE answers with status 200 since the last reset. */
     long created() throws IOException {
         return Long.parseLong(command("count"));
@@ -104,6 +109,10 @@ final class EmulatorProcess implements AutoCloseable {
                 switch (words[0]) {
                     case "reset" -> {
                         emulator.reset();
+                        emulator.faults().latency(Duration.ofMillis(Long.parseLong(words[1])));
+                        stdout.println("ok");
+                    }
+                    case "latency" -> {
                         emulator.faults().latency(Duration.ofMillis(Long.parseLong(words[1])));
                         stdout.println("ok");
                     }
