@@ -38,6 +38,15 @@ public final class LivePersonJson {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
+    /**
+     * The mapper's factory, with its read limits, less the duplicate key check: for LivePerson's answers, which are
+     * streamed rather than bound, and whose parsers would otherwise each be made with the check and then have it
+     * taken off.
+     */
+    public static final JsonFactory ANSWER_FACTORY = MAPPER.getFactory().rebuild()
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
     private LivePersonJson() {
     }
 

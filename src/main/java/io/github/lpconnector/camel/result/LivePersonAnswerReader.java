@@ -173,8 +173,7 @@ public final class LivePersonAnswerReader {
 
     /** A parser on the answer, positioned inside its top-level array. */
     private JsonParser answerParser(LivePersonHttpResponse response) throws IOException {
-        JsonParser parser = mapper.createParser(response.body());
-        parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        JsonParser parser = LivePersonJson.ANSWER_FACTORY.createParser(response.body());
         if (parser.nextToken() != JsonToken.START_ARRAY) {
             parser.close();
             throw new LivePersonConnectorException("LivePerson answered HTTP " + response.status()
@@ -231,11 +230,12 @@ public final class LivePersonAnswerReader {
         return -1;
     }
 
+    /** Compared from the end: a batch's ids differ only in their suffixes. */
     private static boolean sameChars(String id, char[] chars, int offset, int length) {
         if (id == null || id.length() != length) {
             return false;
         }
-        for (int i = 0; i < length; i++) {
+        for (int i = length - 1; i >= 0; i--) {
             if (id.charAt(i) != chars[offset + i]) {
                 return false;
             }

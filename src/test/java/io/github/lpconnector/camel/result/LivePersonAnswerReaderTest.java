@@ -102,4 +102,18 @@ class LivePersonAnswerReaderTest {
         assertThatThrownBy(() -> reader.readCreate(batch, answer("[] []")))
                 .isInstanceOf(LivePersonConnectorException.class).hasMessageContaining("not readable JSON");
     }
+
+    @Test
+    void theReadLimitsApplyToAnswers() {
+        String deep = "[".repeat(LivePersonJson.MAX_NESTING_DEPTH + 1) + "]".repeat(LivePersonJson.MAX_NESTING_DEPTH + 1);
+        assertThatThrownBy(() -> reader.readCreate(batch, answer("[{\"reqId\":\"x:profile\",\"code\":\"OK\",\"extra\":"
+                                                                 + deep + "}]")))
+                .isInstanceOf(LivePersonConnectorException.class).hasMessageContaining("not readable JSON")
+                .cause().hasMessageContaining("Document nesting depth");
+        String longText = "a".repeat(LivePersonJson.MAX_STRING_LENGTH + 1);
+        assertThatThrownBy(() -> reader.readCreate(batch, answer("[{\"reqId\":\"x:profile\",\"code\":\"OK\",\"body\":{\"conversationId\":\""
+                                                                 + longText + "\"}}]")))
+                .isInstanceOf(LivePersonConnectorException.class).hasMessageContaining("not readable JSON")
+                .cause().hasMessageContaining("String value length");
+    }
 }
