@@ -3,11 +3,14 @@ package io.github.lpconnector.camel.benchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A tiny run of the benchmark, so that it cannot rot: every contender, a small grid and a large in-flight cell. It
@@ -114,5 +117,23 @@ class BenchmarkSmokeTest {
         assertThat(ConnectorBenchmark.WarmUp.jitBusy(80_000_000L, fourSeconds)).isTrue();   // 20 ms a second
         assertThat(ConnectorBenchmark.WarmUp.jitBusy(79_000_000L, fourSeconds)).isFalse();
         assertThat(ConnectorBenchmark.WarmUp.jitBusy(-1, fourSeconds)).as("no JIT CPU figure").isFalse();
+    }
+
+    @Test
+    void theJvmsOwnThreadsAreToldFromTheClientsByTheirNativeNames() {
+        Meter.Snapshot snapshot = Meter.snapshot();
+        assumeTrue(snapshot.tasks() != null, "threads are read from /proc/self/task, on Linux only");
+        Map<Meter.Kind, List<String>> names = snapshot.tasks().values().stream().collect(Collectors.groupingBy(
+                Meter.TaskCpu::kind, Collectors.mapping(Meter.TaskCpu::name, Collectors.toList())));
+
+        // a JDK that renamed these would have their CPU billed to every contender's exchanges
+        assertThat(names.get(Meter.Kind.HOUSEKEEPING))
+                .anyMatch(name -> name.startsWith("VM Periodic Tas"))
+                .anyMatch(name -> name.startsWith("Service Thread"))
+                .anyMatch(name -> name.startsWith("Signal Dispatch"))
+                .anyMatch(name -> name.startsWith("Monitor Deflati"));
+        assertThat(names.get(Meter.Kind.JIT)).anyMatch(name -> name.startsWith("C2 Compiler"));
+        assertThat(snapshot.tasks().get(snapshot.reader().taskId()).kind())
+                .as("the measuring thread, like any thread of the client").isEqualTo(Meter.Kind.CLIENT);
     }
 }
