@@ -63,7 +63,7 @@ public class LivePersonConnectorProducer extends DefaultAsyncProducer {
 
     /**
      * Makes now what the first exchange would make and every later one reuses (the checked option tokens, their
-     * headers, the request URI, the text template), so that the first exchange takes the path of all others. Taking a
+     * headers and header lines, the request URI, the text template), so that the first exchange takes the path of all others. Taking a
      * first-use path through code the JIT compiled without it deoptimises that code - the code every endpoint of the
      * JVM shares, each time a producer starts (a route restarted, a new toD endpoint).
      */
@@ -73,7 +73,8 @@ public class LivePersonConnectorProducer extends DefaultAsyncProducer {
         Credentials fromOptions = tokens.fromOptions();
         if (fromOptions != null) {
             try {
-                endpoint.getHttpClient().expect(requestUri(fromOptions.messagingBase(), operation.pathAndQuery()));
+                endpoint.getHttpClient().expect(requestUri(fromOptions.messagingBase(), operation.pathAndQuery()),
+                        tokens.headers(fromOptions));
             } catch (RuntimeException e) {
                 // a path leaving the base's origin: each exchange reports it
             }

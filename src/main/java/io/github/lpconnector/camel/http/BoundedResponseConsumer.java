@@ -43,7 +43,7 @@ final class BoundedResponseConsumer extends AbstractBinResponseConsumer<LivePers
             return -1;
         }
         try {
-            return Long.parseLong(header.getValue().trim());
+            return Long.parseLong(header.getValue()); // HttpCore's parsed headers give their values trimmed
         } catch (NumberFormatException e) {
             return -1; // HttpClient itself refuses a malformed Content-Length
         }

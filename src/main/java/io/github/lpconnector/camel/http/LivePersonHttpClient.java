@@ -29,12 +29,17 @@ import org.apache.hc.client5.http.ssl.HttpsSupport;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.http.message.BasicLineFormatter;
+import org.apache.hc.core5.http.message.BufferedHeader;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.CharArrayBuffer;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -123,9 +128,13 @@ public final class LivePersonHttpClient implements Closeable {
         return execute(request, headers);
     }
 
-    /** Splits {@code uri} now, for the calls that will POST to it (only the last URI's split is kept). */
-    public void expect(URI uri) {
+    /**
+     * Splits {@code uri} and formats {@code headers} now, for the calls that will POST to it with them (only the last
+     * URI's split and the last headers' lines are kept).
+     */
+    public void expect(URI uri, Map<String, String> headers) {
         target(uri);
+        formatted(headers);
     }
 
     /** POSTs an {@code application/x-www-form-urlencoded} body made of {@code form}, as {@link #postJson}. */
@@ -149,7 +158,9 @@ public final class LivePersonHttpClient implements Closeable {
     }
 
     private CompletableFuture<LivePersonHttpResponse> execute(SimpleHttpRequest built, Map<String, String> headers) {
-        headers.forEach(built::addHeader);
+        for (Header header : formatted(headers)) {
+            built.addHeader(header);
+        }
         PendingRequest pending = new PendingRequest(deadlineMillis);
         pending.inFlight = client.execute(SimpleRequestProducer.create(built),
                 new BoundedResponseConsumer(MAX_RESPONSE_BYTES), pending);
@@ -210,6 +221,34 @@ public final class LivePersonHttpClient implements Closeable {
                 d.forget();
             }
         }
+    }
+
+    /** Headers as HttpCore writes them, with the map they were made of. */
+    private record FormattedHeaders(Map<String, String> source, Header[] lines) {
+    }
+
+    /** The last headers posted with: a producer posts the same tokens, in the same map, on every call. */
+    private volatile FormattedHeaders lastHeaders;
+
+    /**
+     * {@code headers} as already formatted header lines, made once per header map: HttpCore writes such a line as it
+     * is, where it would otherwise copy each header into a new line char by char, at every request. For the two
+     * tokens (~1.3 KB with the emulator's) that copy took 12-21 % of a client's CPU samples at 256 in flight.
+     */
+    private Header[] formatted(Map<String, String> headers) {
+        FormattedHeaders last = lastHeaders;
+        if (last != null && (last.source() == headers || last.source().equals(headers))) {
+            return last.lines();
+        }
+        Header[] lines = new Header[headers.size()];
+        int i = 0;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            CharArrayBuffer line = new CharArrayBuffer(header.getKey().length() + 2 + header.getValue().length());
+            BasicLineFormatter.INSTANCE.formatHeader(line, new BasicHeader(header.getKey(), header.getValue()));
+            lines[i++] = BufferedHeader.create(line);
+        }
+        lastHeaders = new FormattedHeaders(headers, lines);
+        return lines;
     }
 
     /** Where a request goes, split once: the host and the request line's path and query. */
