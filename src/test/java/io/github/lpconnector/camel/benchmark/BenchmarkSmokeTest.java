@@ -26,13 +26,14 @@ class BenchmarkSmokeTest {
     void tinyRunIsCorrectAndWritesItsReports() throws Exception {
         System.setProperty("java.awt.headless", "true");
         ConnectorBenchmark.Config config = new ConnectorBenchmark.Config(0, List.of(0, 20), List.of(1, 8), 0.1, 0, 0.3,
-                300, 100, 300, 0.2, 0.3, List.of("component", "hand-route", "raw-client", "producer-only", "http-only"),
+                300, 100, 300, 0.2, 0.3,
+                List.of("component", "hand-route", "raw-client", "raw-unformatted", "producer-only", "http-only"),
                 List.of("component", "raw-client"), out, out.resolve("published"), 4, true, false, 2, 0, 0, 0.1);
 
         ConnectorBenchmark.Outcome outcome = new ConnectorBenchmark(config).run();
 
         List<CellResult> cells = outcome.cells();
-        assertThat(cells).hasSize(2 * 2 * 5 + 2);
+        assertThat(cells).hasSize(2 * 2 * 6 + 2);
         long completed = 0;
         for (CellResult cell : cells) {
             assertThat(cell.errors()).as("errors of %s", cell).isZero();
