@@ -5,14 +5,22 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The deadlines of one client's requests, checked by a sweep every {@code tick} while any request is pending rather
- * than by one timer task per request: a task per request costs a wake-up of the timer thread whenever it becomes the
- * earliest one (at every request when few are in flight). A request expires at most one tick late; a tick is a
- * fortieth of the deadline, between 10 ms and 1 s. Nothing runs while nothing is pending.
+ * The deadlines of one client's requests, checked by one sweep at a time rather than by one timer task per request
+ * (a task per request costs a wake-up of the timer thread whenever it becomes the earliest one, at every request when
+ * few are in flight). Every request of a client has the same deadline, so the oldest request pending is the next to
+ * expire: the sweep is scheduled for its deadline, expires what is late, and is scheduled again for the oldest request
+ * left. Answered requests are dropped by that sweep, and by an extra one every {@value #DROP_ANSWERED_EVERY} requests,
+ * so that a client at thousands of requests a second does not keep their places until the next deadline. Nothing runs
+ * while nothing is pending, and a request or two a second cost no more than a wake-up per deadline.
  */
 final class RequestDeadlines {
+
+    /** After this many requests since the last sweep, one runs to drop the answered ones. */
+    static final int DROP_ANSWERED_EVERY = 4096;
 
     /** One daemon thread for the sweeps of every client. */
     private static final ScheduledThreadPoolExecutor TIMER = timer();
@@ -26,7 +34,7 @@ final class RequestDeadlines {
 
     /**
      * A request's place in the sweep. {@link #forget()} it once answered: the sweep then drops the place without
-     * keeping the request (and its answer) until the next tick.
+     * keeping the request (and its answer) until then.
      */
     static final class Deadline {
         private final long expiresAtNanos;
@@ -44,12 +52,12 @@ final class RequestDeadlines {
 
     private final ConcurrentLinkedQueue<Deadline> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean sweepScheduled = new AtomicBoolean();
+    private final AtomicInteger watchedSinceSweep = new AtomicInteger();
+    private final AtomicLong sweeps = new AtomicLong();
     private final long deadlineNanos;
-    private final long tickMillis;
 
     RequestDeadlines(long deadlineMillis) {
         this.deadlineNanos = TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
-        this.tickMillis = Math.max(10, Math.min(1000, deadlineMillis / 40));
     }
 
     private static ScheduledThreadPoolExecutor timer() {
@@ -65,13 +73,34 @@ final class RequestDeadlines {
         Deadline deadline = new Deadline(request, System.nanoTime() + deadlineNanos);
         pending.add(deadline);
         if (!sweepScheduled.get() && sweepScheduled.compareAndSet(false, true)) {
-            TIMER.schedule(this::sweep, tickMillis, TimeUnit.MILLISECONDS);
+            TIMER.schedule(this::scheduledSweep, deadlineNanos, TimeUnit.NANOSECONDS);
+        }
+        if (watchedSinceSweep.incrementAndGet() == DROP_ANSWERED_EVERY) {
+            TIMER.execute(this::sweep);
         }
         return deadline;
     }
 
-    /** Drops what is answered, expires what is late, and comes back while anything is left. */
+    /** Sweeps, then comes back at the deadline of the oldest request left, if any. */
+    private void scheduledSweep() {
+        sweep();
+        Deadline oldest = pending.peek();
+        if (oldest == null) {
+            sweepScheduled.set(false);
+            // a request watched between the check and the reset saw a sweep scheduled: take its sweep over
+            oldest = pending.peek();
+            if (oldest == null || !sweepScheduled.compareAndSet(false, true)) {
+                return;
+            }
+        }
+        TIMER.schedule(this::scheduledSweep, Math.max(0, oldest.expiresAtNanos - System.nanoTime()),
+                TimeUnit.NANOSECONDS);
+    }
+
+    /** Drops what is answered and expires what is late (sweeps run one at a time, on the timer's one thread). */
     private void sweep() {
+        sweeps.incrementAndGet();
+        watchedSinceSweep.set(0);
         long now = System.nanoTime();
         for (Iterator<Deadline> it = pending.iterator(); it.hasNext(); ) {
             Deadline deadline = it.next();
@@ -83,18 +112,15 @@ final class RequestDeadlines {
                 request.expire();
             }
         }
-        if (pending.isEmpty()) {
-            sweepScheduled.set(false);
-            // a request watched between the check and the reset saw a sweep scheduled: take its sweep over
-            if (pending.isEmpty() || !sweepScheduled.compareAndSet(false, true)) {
-                return;
-            }
-        }
-        TIMER.schedule(this::sweep, tickMillis, TimeUnit.MILLISECONDS);
     }
 
     /** How many deadlines are watched (answered ones stay until the next sweep); for tests. */
     int watched() {
         return pending.size();
+    }
+
+    /** How many sweeps ran; for tests. */
+    long sweeps() {
+        return sweeps.get();
     }
 }

@@ -34,7 +34,7 @@ class RequestDeadlinesTest {
 
     @Test
     void aRequestWithoutAnAnswerExpiresOnceAndNotBeforeItsDeadline() {
-        RequestDeadlines deadlines = new RequestDeadlines(400); // tick 10 ms
+        RequestDeadlines deadlines = new RequestDeadlines(400);
         Request late = new Request();
         long watchedAt = System.nanoTime();
         deadlines.watch(late);
@@ -47,7 +47,8 @@ class RequestDeadlinesTest {
 
     @Test
     void answeredRequestsAreDroppedAtTheNextSweepAndNeverExpiredEvenPastTheirDeadline() {
-        RequestDeadlines deadlines = new RequestDeadlines(0); // every request is past its deadline at the first sweep
+        // the first sweep comes at the first request's deadline, when every request is past its own
+        RequestDeadlines deadlines = new RequestDeadlines(1000);
         List<Request> answered = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             Request r = new Request();
@@ -59,13 +60,13 @@ class RequestDeadlinesTest {
             }
             answered.add(r);
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> deadlines.watched() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> deadlines.sweeps() > 0 && deadlines.watched() == 0);
         assertThat(answered).allSatisfy(r -> assertThat(r.expired).hasValue(0));
     }
 
     @Test
     void requestsWatchedFromManyThreadsWhileSweepsComeAndGoAreEachExpiredExactlyOnce() throws Exception {
-        RequestDeadlines deadlines = new RequestDeadlines(20); // tick 10 ms: sweeps stop and restart often
+        RequestDeadlines deadlines = new RequestDeadlines(20); // sweeps stop and restart often
         int threads = 4;
         int perThread = 500;
         List<Request> all = Collections.synchronizedList(new ArrayList<>());
@@ -100,5 +101,33 @@ class RequestDeadlinesTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> deadlines.watched() == 0);
         assertThat(all).hasSize(threads * perThread);
         assertThat(all).allSatisfy(r -> assertThat(r.expired).hasValue(r.done ? 0 : 1));
+    }
+
+    @Test
+    void theTimerWakesAtTheOldestPendingDeadlineAndNotInBetween() {
+        RequestDeadlines deadlines = new RequestDeadlines(300);
+        Request first = new Request();
+        Request second = new Request();
+        long watchedAt = System.nanoTime();
+        deadlines.watch(first);
+        deadlines.watch(second);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> first.expired.get() > 0 && second.expired.get() > 0);
+        assertThat(first.expiredAt.get() - watchedAt).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(300));
+        assertThat(second.expiredAt.get() - watchedAt).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(300));
+        // one sweep at the first deadline, and one more at the second's if the first came a hair before it
+        assertThat(deadlines.sweeps()).isBetween(1L, 2L);
+        assertThat(deadlines.watched()).isZero();
+    }
+
+    @Test
+    void answeredRequestsAreDroppedEveryFewThousandRequestsLongBeforeAnyDeadline() {
+        RequestDeadlines deadlines = new RequestDeadlines(TimeUnit.HOURS.toMillis(1));
+        for (int i = 0; i < RequestDeadlines.DROP_ANSWERED_EVERY; i++) {
+            deadlines.watch(new Request()).forget();
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> deadlines.watched() < 16);
+        assertThat(deadlines.sweeps()).isEqualTo(1);
     }
 }
