@@ -273,5 +273,6 @@ public final class LivePersonHttpClient implements Closeable {
     @Override
     public void close() {
         client.close(CloseMode.GRACEFUL);
+        deadlines.close();
     }
 }

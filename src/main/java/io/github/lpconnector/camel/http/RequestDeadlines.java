@@ -2,6 +2,7 @@ package io.github.lpconnector.camel.http;
 
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,17 +56,21 @@ final class RequestDeadlines {
     private final AtomicInteger watchedSinceSweep = new AtomicInteger();
     private final AtomicLong sweeps = new AtomicLong();
     private final long deadlineNanos;
+    private volatile ScheduledFuture<?> nextSweep;
+    private volatile boolean closed;
 
     RequestDeadlines(long deadlineMillis) {
         this.deadlineNanos = TimeUnit.MILLISECONDS.toNanos(deadlineMillis);
     }
 
     private static ScheduledThreadPoolExecutor timer() {
-        return new ScheduledThreadPoolExecutor(1, r -> {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "LivePersonHttpDeadline");
             t.setDaemon(true);
             return t;
         });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     /** Starts the deadline of {@code request}, from now. */
@@ -73,7 +78,7 @@ final class RequestDeadlines {
         Deadline deadline = new Deadline(request, System.nanoTime() + deadlineNanos);
         pending.add(deadline);
         if (!sweepScheduled.get() && sweepScheduled.compareAndSet(false, true)) {
-            TIMER.schedule(this::scheduledSweep, deadlineNanos, TimeUnit.NANOSECONDS);
+            nextSweep = TIMER.schedule(this::scheduledSweep, deadlineNanos, TimeUnit.NANOSECONDS);
         }
         if (watchedSinceSweep.incrementAndGet() == DROP_ANSWERED_EVERY) {
             TIMER.execute(this::sweep);
@@ -83,6 +88,9 @@ final class RequestDeadlines {
 
     /** Sweeps, then comes back at the deadline of the oldest request left, if any. */
     private void scheduledSweep() {
+        if (closed) {
+            return;
+        }
         sweep();
         Deadline oldest = pending.peek();
         if (oldest == null) {
@@ -93,8 +101,21 @@ final class RequestDeadlines {
                 return;
             }
         }
-        TIMER.schedule(this::scheduledSweep, Math.max(0, oldest.expiresAtNanos - System.nanoTime()),
+        nextSweep = TIMER.schedule(this::scheduledSweep, Math.max(0, oldest.expiresAtNanos - System.nanoTime()),
                 TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Forgets every deadline and the next sweep, when the client closes: its requests end with it, and a sweep left
+     * scheduled would hold them until the oldest one's deadline.
+     */
+    void close() {
+        closed = true;
+        ScheduledFuture<?> next = nextSweep;
+        if (next != null) {
+            next.cancel(false);
+        }
+        pending.clear();
     }
 
     /** Drops what is answered and expires what is late (sweeps run one at a time, on the timer's one thread). */

@@ -130,4 +130,18 @@ class RequestDeadlinesTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> deadlines.watched() < 16);
         assertThat(deadlines.sweeps()).isEqualTo(1);
     }
+
+    @Test
+    void closingForgetsTheDeadlinesAndTheNextSweep() {
+        RequestDeadlines deadlines = new RequestDeadlines(200);
+        Request unanswered = new Request();
+        deadlines.watch(unanswered);
+
+        deadlines.close();
+
+        assertThat(deadlines.watched()).isZero();
+        // a sweep left scheduled would have come at 200 ms and expired it
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> deadlines.sweeps() == 0);
+        assertThat(unanswered.expired).hasValue(0);
+    }
 }
