@@ -63,9 +63,9 @@ public class LivePersonConnectorProducer extends DefaultAsyncProducer {
 
     /**
      * Makes now what the first exchange would make and every later one reuses (the checked option tokens, their
-     * headers and header lines, the request URI, the text template), so that the first exchange takes the path of all others. Taking a
-     * first-use path through code the JIT compiled without it deoptimises that code - the code every endpoint of the
-     * JVM shares, each time a producer starts (a route restarted, a new toD endpoint).
+     * headers and header lines, the request URI, the text template), so that the first exchange takes the path of all
+     * others. Taking a first-use path through code the JIT compiled without it deoptimises that code - the code every
+     * endpoint of the JVM shares, each time a producer starts (a route restarted, a new toD endpoint).
      */
     private void prefill() {
         operation.prefill();
