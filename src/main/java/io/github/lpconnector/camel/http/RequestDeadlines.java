@@ -1,6 +1,8 @@
 package io.github.lpconnector.camel.http;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -8,15 +10,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The deadlines of one client's requests, checked by one sweep at a time rather than by one timer task per request
  * (a task per request costs a wake-up of the timer thread whenever it becomes the earliest one, at every request when
  * few are in flight). Every request of a client has the same deadline, so the oldest request pending is the next to
  * expire: the sweep is scheduled for its deadline, expires what is late, and is scheduled again for the oldest request
- * left. Answered requests are dropped by that sweep, and by an extra one every {@value #DROP_ANSWERED_EVERY} requests,
- * so that a client at thousands of requests a second does not keep their places until the next deadline. Nothing runs
- * while nothing is pending, and a request or two a second cost no more than a wake-up per deadline.
+ * left. Answered requests are dropped from the front when the next request is watched (the oldest are usually
+ * answered first), and by an extra sweep every {@value #DROP_ANSWERED_EVERY} requests, for those queued behind one
+ * that takes long; so a client does not keep their places until the next deadline, and a sweep walks little more than
+ * the requests in flight. Nothing runs while nothing is pending, and a request or two a second cost no more than a
+ * wake-up per deadline.
  */
 final class RequestDeadlines {
 
@@ -49,9 +54,16 @@ final class RequestDeadlines {
         void forget() {
             request = null;
         }
+
+        boolean answered() {
+            Watched r = request;
+            return r == null || r.isDone();
+        }
     }
 
     private final ConcurrentLinkedQueue<Deadline> pending = new ConcurrentLinkedQueue<>();
+    /** Held by whoever removes deadlines (a sweep, a watcher dropping answered ones), so that a peek and a poll agree. */
+    private final ReentrantLock removing = new ReentrantLock();
     private final AtomicBoolean sweepScheduled = new AtomicBoolean();
     private final AtomicInteger watchedSinceSweep = new AtomicInteger();
     private final AtomicLong sweeps = new AtomicLong();
@@ -75,6 +87,7 @@ final class RequestDeadlines {
 
     /** Starts the deadline of {@code request}, from now. */
     Deadline watch(Watched request) {
+        dropAnsweredOldest();
         Deadline deadline = new Deadline(request, System.nanoTime() + deadlineNanos);
         pending.add(deadline);
         if (!sweepScheduled.get() && sweepScheduled.compareAndSet(false, true)) {
@@ -84,6 +97,25 @@ final class RequestDeadlines {
             TIMER.execute(this::sweep);
         }
         return deadline;
+    }
+
+    /**
+     * Drops the answered deadlines at the front of the queue, unless another thread is removing some: at a few
+     * requests in flight that is every answered one, so the scheduled sweep finds (nearly) nothing to walk - it runs
+     * so rarely that it runs interpreted, at a few microseconds a place.
+     */
+    private void dropAnsweredOldest() {
+        Deadline oldest = pending.peek();
+        if (oldest == null || !oldest.answered() || !removing.tryLock()) {
+            return;
+        }
+        try {
+            for (oldest = pending.peek(); oldest != null && oldest.answered(); oldest = pending.peek()) {
+                pending.poll();
+            }
+        } finally {
+            removing.unlock();
+        }
     }
 
     /** Sweeps, then comes back at the deadline of the oldest request left, if any. */
@@ -115,7 +147,12 @@ final class RequestDeadlines {
         if (next != null) {
             next.cancel(false);
         }
-        pending.clear();
+        removing.lock();
+        try {
+            pending.clear();
+        } finally {
+            removing.unlock();
+        }
     }
 
     /** Drops what is answered and expires what is late (sweeps run one at a time, on the timer's one thread). */
@@ -123,15 +160,27 @@ final class RequestDeadlines {
         sweeps.incrementAndGet();
         watchedSinceSweep.set(0);
         long now = System.nanoTime();
-        for (Iterator<Deadline> it = pending.iterator(); it.hasNext(); ) {
-            Deadline deadline = it.next();
-            Watched request = deadline.request;
-            if (request == null || request.isDone()) {
-                it.remove();
-            } else if (now - deadline.expiresAtNanos >= 0) {
-                it.remove();
-                request.expire();
+        List<Watched> late = null;
+        removing.lock();
+        try {
+            for (Iterator<Deadline> it = pending.iterator(); it.hasNext(); ) {
+                Deadline deadline = it.next();
+                Watched request = deadline.request;
+                if (request == null || request.isDone()) {
+                    it.remove();
+                } else if (now - deadline.expiresAtNanos >= 0) {
+                    it.remove();
+                    if (late == null) {
+                        late = new ArrayList<>();
+                    }
+                    late.add(request);
+                }
             }
+        } finally {
+            removing.unlock();
+        }
+        if (late != null) {
+            late.forEach(Watched::expire); // outside the lock: an expiry runs the request's callbacks
         }
     }
 

@@ -121,14 +121,43 @@ class RequestDeadlinesTest {
     }
 
     @Test
-    void answeredRequestsAreDroppedEveryFewThousandRequestsLongBeforeAnyDeadline() {
+    void answeredRequestsBehindOneThatTakesLongAreDroppedEveryFewThousandRequestsLongBeforeAnyDeadline() {
         RequestDeadlines deadlines = new RequestDeadlines(TimeUnit.HOURS.toMillis(1));
-        for (int i = 0; i < RequestDeadlines.DROP_ANSWERED_EVERY; i++) {
+        Request slow = new Request(); // at the front, unanswered: the answered ones queue behind it
+        deadlines.watch(slow);
+        for (int i = 1; i < RequestDeadlines.DROP_ANSWERED_EVERY; i++) {
             deadlines.watch(new Request()).forget();
         }
 
         await().atMost(Duration.ofSeconds(5)).until(() -> deadlines.watched() < 16);
         assertThat(deadlines.sweeps()).isEqualTo(1);
+        assertThat(slow.expired).hasValue(0);
+        deadlines.close();
+    }
+
+    @Test
+    void answeredRequestsAtTheFrontAreDroppedWhenTheNextIsWatchedWithoutWaitingForASweep() {
+        RequestDeadlines deadlines = new RequestDeadlines(TimeUnit.HOURS.toMillis(1));
+        for (int i = 0; i < 1000; i++) { // one request at a time
+            RequestDeadlines.Deadline deadline = deadlines.watch(new Request());
+            assertThat(deadlines.watched()).isEqualTo(1);
+            deadline.forget();
+        }
+
+        Request first = new Request();
+        deadlines.watch(first);
+        deadlines.watch(new Request()).forget(); // answered, behind an unanswered one
+        Request third = new Request();
+        deadlines.watch(third);
+        assertThat(deadlines.watched()).as("nothing is dropped from behind an unanswered request").isEqualTo(3);
+
+        first.done = true;
+        deadlines.watch(new Request());
+        assertThat(deadlines.watched()).as("the answered front dropped, up to the unanswered third").isEqualTo(2);
+        assertThat(deadlines.sweeps()).isZero();
+        assertThat(first.expired).hasValue(0);
+        assertThat(third.expired).hasValue(0);
+        deadlines.close();
     }
 
     @Test
