@@ -101,8 +101,8 @@ final class RequestDeadlines {
 
     /**
      * Drops the answered deadlines at the front of the queue, unless another thread is removing some: at a few
-     * requests in flight that is every answered one, so the scheduled sweep finds (nearly) nothing to walk - it runs
-     * so rarely that it runs interpreted, at a few microseconds a place.
+     * requests in flight that is every answered one, so a client keeps about as many places as it has requests in
+     * flight rather than every request of the last deadline.
      */
     private void dropAnsweredOldest() {
         Deadline oldest = pending.peek();
