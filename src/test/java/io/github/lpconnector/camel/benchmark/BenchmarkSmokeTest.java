@@ -137,4 +137,41 @@ class BenchmarkSmokeTest {
         assertThat(snapshot.tasks().get(snapshot.reader().taskId()).kind())
                 .as("the measuring thread, like any thread of the client").isEqualTo(Meter.Kind.CLIENT);
     }
+
+    @Test
+    void theColdProbeMeasuresEveryExchangeOfEveryContenderAndLeavesItsEvictorsOut() throws Exception {
+        assumeTrue(Meter.snapshot().tasks() != null, "the probe reads threads from /proc/self/task, on Linux only");
+
+        Map<String, long[]> cpu = new ColdExchangeProbe(List.of("component", "raw-client"), 20, 10, 1).run();
+
+        assertThat(cpu.keySet()).containsExactly("component", "raw-client");
+        for (Map.Entry<String, long[]> contender : cpu.entrySet()) {
+            assertThat(contender.getValue()).as(contender.getKey()).hasSize(10);
+            assertThat(java.util.Arrays.stream(contender.getValue()).min().orElseThrow()).as(contender.getKey()).isPositive();
+        }
+        assertThat(ColdExchangeProbe.report(cpu)).contains("component", "raw-client", "1.00");
+
+        java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
+        Thread evictor = new Thread(() -> {
+            try {
+                end.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, ColdExchangeProbe.EVICTOR_NAME + "-9");
+        evictor.start();
+        try {
+            long id = -1;
+            for (int i = 0; i < 100 && id < 0; i++) { // its native name is set as it starts
+                id = Meter.snapshot().tasks().entrySet().stream()
+                        .filter(t -> t.getValue().name().startsWith(ColdExchangeProbe.EVICTOR_NAME))
+                        .mapToLong(Map.Entry::getKey).findFirst().orElse(-1);
+                Thread.onSpinWait();
+            }
+            assertThat(id).as("the evictor's thread in /proc/self/task").isNotNegative();
+            assertThat(Meter.snapshot().tasks().get(id).kind()).isEqualTo(Meter.Kind.PROBE);
+        } finally {
+            end.countDown();
+        }
+    }
 }
