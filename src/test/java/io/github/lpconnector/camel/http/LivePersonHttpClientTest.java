@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
 import io.github.lpconnector.camel.support.MockLivePersonServer;
 import io.github.lpconnector.camel.support.MockLivePersonServer.RecordedRequest;
+import org.apache.hc.core5.http.Header;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,5 +57,35 @@ class LivePersonHttpClientTest {
             assertThat(request.headers()).doesNotContainKey("Injected");
             assertThat(request.header("X-Test")).isEqualTo("a  Injected: yes");
         }
+    }
+
+    @Test
+    void oneConsumerAfterAnotherGetsItsOwnTokenLineNextToTheSameAppJwtLine() throws Exception {
+        try (MockLivePersonServer server = MockLivePersonServer.start();
+             LivePersonHttpClient client = LivePersonHttpClient.create(new LivePersonConnectorConfiguration(), null)) {
+            Header[] first = client.formatted(Map.of("Authorization", "app-jwt", "X-LP-ON-BEHALF", "jws-one"));
+            Header[] second = client.formatted(Map.of("Authorization", new String("app-jwt"), "X-LP-ON-BEHALF", "jws-two"));
+            Header[] equal = client.formatted(new HashMap<>(Map.of("Authorization", "app-jwt", "X-LP-ON-BEHALF", "jws-two")));
+
+            assertThat(line(second, "Authorization")).isSameAs(line(first, "Authorization"));
+            assertThat(line(second, "X-LP-ON-BEHALF").getValue()).isEqualTo("jws-two");
+            assertThat(equal).isSameAs(second);
+
+            URI uri = URI.create(server.baseUri() + "/api/account/1/messaging/consumer/conversation?v=3");
+            client.postJson(uri, BATCH, Map.of("Authorization", "app-jwt", "X-LP-ON-BEHALF", "jws-one")).get(10, TimeUnit.SECONDS);
+            client.postJson(uri, BATCH, Map.of("Authorization", "app-jwt", "X-LP-ON-BEHALF", "jws-two")).get(10, TimeUnit.SECONDS);
+            client.postJson(uri, BATCH, Map.of("Authorization", "app-jwt-2", "X-LP-ON-BEHALF", "jws-two")).get(10, TimeUnit.SECONDS);
+            assertThat(server.requests()).extracting(r -> r.header("Authorization") + " / " + r.header("X-LP-ON-BEHALF"))
+                    .containsExactly("app-jwt / jws-one", "app-jwt / jws-two", "app-jwt-2 / jws-two");
+        }
+    }
+
+    private static Header line(Header[] lines, String name) {
+        for (Header line : lines) {
+            if (line.getName().equals(name)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no " + name + " line");
     }
 }
