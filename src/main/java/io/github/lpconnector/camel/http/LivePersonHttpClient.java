@@ -241,7 +241,10 @@ public final class LivePersonHttpClient implements Closeable {
         }
     }
 
-    /** The last headers posted with: a producer posts the same tokens, in the same map, on every call. */
+    /**
+     * The last headers posted with: a producer's tokens change rarely, so most calls bring the same map again, and
+     * with a ConsumerJWS per consumer the others keep the same AppJWT.
+     */
     private volatile FormattedHeaders lastHeaders;
 
     /**
