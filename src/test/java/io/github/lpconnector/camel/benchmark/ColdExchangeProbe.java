@@ -120,25 +120,29 @@ public final class ColdExchangeProbe {
 
     /** Per contender: median, trimmed mean (the lowest and highest tenth left out), 90th percentile, and ÷ raw. */
     static String report(Map<String, long[]> cpu) {
-        long[] raw = cpu.get("raw-client");
+        long[] raw = cpu.containsKey("raw-client") ? sorted(cpu.get("raw-client")) : null;
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-16s %9s %13s %9s %11s %14s%n",
                 "contender", "exchanges", "median us/ex", "p90 us/ex", "median÷raw", "trimmed÷raw"));
-        cpu.forEach((name, nanos) -> table.append(String.format(Locale.ROOT, "%-16s %9d %13.1f %9.1f %11s %14s%n",
-                name, nanos.length, percentile(nanos, 0.5) / 1e3, percentile(nanos, 0.9) / 1e3,
-                raw == null ? "-" : String.format(Locale.ROOT, "%.2f", percentile(nanos, 0.5) / percentile(raw, 0.5)),
-                raw == null ? "-" : String.format(Locale.ROOT, "%.2f", trimmedMean(nanos) / trimmedMean(raw)))));
+        cpu.forEach((name, nanos) -> {
+            long[] sorted = sorted(nanos);
+            long median = ConnectorBenchmark.nearestRank(sorted, 0.5);
+            table.append(String.format(Locale.ROOT, "%-16s %9d %13.1f %9.1f %11s %14s%n", name, sorted.length,
+                    median / 1e3, ConnectorBenchmark.nearestRank(sorted, 0.9) / 1e3,
+                    raw == null ? "-" : String.format(Locale.ROOT, "%.2f",
+                            (double) median / ConnectorBenchmark.nearestRank(raw, 0.5)),
+                    raw == null ? "-" : String.format(Locale.ROOT, "%.2f", trimmedMean(sorted) / trimmedMean(raw))));
+        });
         return table.toString();
     }
 
-    static double percentile(long[] values, double p) {
+    private static long[] sorted(long[] values) {
         long[] sorted = values.clone();
         java.util.Arrays.sort(sorted);
-        return sorted[(int) Math.min(sorted.length - 1, p * sorted.length)];
+        return sorted;
     }
 
-    static double trimmedMean(long[] values) {
-        long[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+    /** The mean of {@code sorted} values without their lowest and highest tenth. */
+    static double trimmedMean(long[] sorted) {
         int from = sorted.length / 10;
         int to = sorted.length - from;
         double sum = 0;

@@ -688,10 +688,12 @@ public final class ConnectorBenchmark {
     }
 
     private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
+        return sorted.length == 0 ? Double.NaN : nearestRank(sorted, p) / 1e6;
+    }
+
+    /** The {@code p} percentile of non-empty {@code sorted} values, by nearest rank. */
+    static long nearestRank(long[] sorted, double p) {
         int i = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
-        return sorted[Math.max(0, i)] / 1e6;
+        return sorted[Math.max(0, i)];
     }
 }
