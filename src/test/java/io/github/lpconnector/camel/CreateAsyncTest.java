@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The producer is asynchronous for real: requests in flight and pending retries hold no thread, and every path
- * completes the callback exactly once.
+ * The producer is asynchronous for real: requests in flight, exchanges waiting for a pooled connection and pending
+ * retries hold no thread, and every path completes the callback exactly once.
  */
 class CreateAsyncTest extends LivePersonTestSupport {
 
@@ -132,6 +132,57 @@ class CreateAsyncTest extends LivePersonTestSupport {
         }
         assertThat(conversationIds).hasSize(RATE_LIMITED);
         assertThat(server.requestCount()).isEqualTo(1 + 2 * RATE_LIMITED);
+    }
+
+    @Test
+    void exchangesBeyondMaxConnectionsWaitForAConnectionWithoutAThreadEach() {
+        int connections = 2;
+        int exchanges = 12;
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger onTheWire = new AtomicInteger();
+        AtomicInteger mostOnTheWire = new AtomicInteger();
+        server.otherwise(request -> {
+            mostOnTheWire.accumulateAndGet(onTheWire.incrementAndGet(), Math::max);
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                onTheWire.decrementAndGet();
+            }
+            return MockLivePersonServer.conversationCreated(request);
+        });
+        String uri = CREATE + "?maxConnections=" + connections;
+        server.enqueue(MockLivePersonServer::conversationCreated);
+        assertThat(template.request(uri, e -> e.getMessage().setBody("warm-up")).getException()).isNull();
+        long baseline = componentSideThreads();
+
+        List<CompletableFuture<Exchange>> futures = new ArrayList<>();
+        for (int i = 0; i < exchanges; i++) {
+            String text = "message " + i;
+            futures.add(template.asyncSend(uri, e -> e.getMessage().setBody(text)));
+        }
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> server.requestCount() >= 1 + connections);
+            // the others wait for a pooled connection: none of them reaches the server while both are held
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> server.requestCount() == 1 + connections);
+            assertThat(componentSideThreads() - baseline).as("threads added with %d exchanges waiting", exchanges)
+                    .isLessThan(THREAD_BUDGET);
+            assertThat(futures).noneMatch(CompletableFuture::isDone);
+        } finally {
+            release.countDown();
+        }
+
+        Set<String> conversationIds = ConcurrentHashMap.newKeySet();
+        for (CompletableFuture<Exchange> future : futures) {
+            Exchange exchange = future.orTimeout(20, TimeUnit.SECONDS).join();
+            assertThat(exchange.getException()).isNull();
+            conversationIds.add(exchange.getMessage().getHeader(CONVERSATION_ID, String.class));
+        }
+        assertThat(conversationIds).hasSize(exchanges).doesNotContainNull();
+        assertThat(mostOnTheWire.get()).isEqualTo(connections);
+        assertThat(server.requestCount()).isEqualTo(1 + exchanges);
     }
 
     // ---- the callback, exactly once on every path -----------------------------------------------------------
