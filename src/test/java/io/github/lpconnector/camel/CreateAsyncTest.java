@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.lpconnector.camel.support.LivePersonTestSupport;
 import io.github.lpconnector.camel.support.MockLivePersonServer;
+import io.github.lpconnector.camel.support.MockLivePersonServer.RecordedRequest;
 import io.github.lpconnector.camel.support.MockLivePersonServer.Reply;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProducer;
@@ -61,24 +62,13 @@ class CreateAsyncTest extends LivePersonTestSupport {
 
     @Test
     void hundredRequestsInFlightDoNotHoldAThreadEach() {
-        CountDownLatch release = new CountDownLatch(1);
-        server.otherwise(request -> {
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return MockLivePersonServer.conversationCreated(request);
-        });
+        HeldAnswers held = new HeldAnswers();
+        server.otherwise(held::answer);
         server.enqueue(MockLivePersonServer::conversationCreated);
         warmUp();
         long baseline = componentSideThreads();
 
-        List<CompletableFuture<Exchange>> futures = new ArrayList<>();
-        for (int i = 0; i < IN_FLIGHT; i++) {
-            String text = "message " + i;
-            futures.add(template.asyncSend(CREATE, e -> e.getMessage().setBody(text)));
-        }
+        List<CompletableFuture<Exchange>> futures = sendAll(CREATE, IN_FLIGHT);
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> server.requestCount() == IN_FLIGHT + 1);
             long during = componentSideThreads();
@@ -86,16 +76,10 @@ class CreateAsyncTest extends LivePersonTestSupport {
                     .isLessThan(THREAD_BUDGET);
             assertThat(futures).noneMatch(CompletableFuture::isDone);
         } finally {
-            release.countDown();
+            held.release.countDown();
         }
 
-        Set<String> conversationIds = ConcurrentHashMap.newKeySet();
-        for (CompletableFuture<Exchange> future : futures) {
-            Exchange exchange = future.orTimeout(20, TimeUnit.SECONDS).join();
-            assertThat(exchange.getException()).isNull();
-            conversationIds.add(exchange.getMessage().getHeader(CONVERSATION_ID, String.class));
-        }
-        assertThat(conversationIds).hasSize(IN_FLIGHT).doesNotContainNull();
+        assertThat(conversationIds(futures)).hasSize(IN_FLIGHT).doesNotContainNull();
     }
 
     @Test
@@ -112,10 +96,7 @@ class CreateAsyncTest extends LivePersonTestSupport {
         warmUp();
         long baseline = componentSideThreads();
 
-        List<CompletableFuture<Exchange>> futures = new ArrayList<>();
-        for (int i = 0; i < RATE_LIMITED; i++) {
-            futures.add(template.asyncSend(CREATE, e -> e.getMessage().setBody("hello")));
-        }
+        List<CompletableFuture<Exchange>> futures = sendAll(CREATE, RATE_LIMITED);
         AtomicLong most = new AtomicLong();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
             most.accumulateAndGet(componentSideThreads(), Math::max);
@@ -124,13 +105,7 @@ class CreateAsyncTest extends LivePersonTestSupport {
 
         assertThat(most.get() - baseline).as("threads added while %d retries were pending", RATE_LIMITED)
                 .isLessThan(THREAD_BUDGET);
-        Set<String> conversationIds = ConcurrentHashMap.newKeySet();
-        for (CompletableFuture<Exchange> future : futures) {
-            Exchange exchange = future.join();
-            assertThat(exchange.getException()).isNull();
-            conversationIds.add(exchange.getMessage().getHeader(CONVERSATION_ID, String.class));
-        }
-        assertThat(conversationIds).hasSize(RATE_LIMITED);
+        assertThat(conversationIds(futures)).hasSize(RATE_LIMITED);
         assertThat(server.requestCount()).isEqualTo(1 + 2 * RATE_LIMITED);
     }
 
@@ -138,30 +113,14 @@ class CreateAsyncTest extends LivePersonTestSupport {
     void exchangesBeyondMaxConnectionsWaitForAConnectionWithoutAThreadEach() {
         int connections = 2;
         int exchanges = 12;
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger onTheWire = new AtomicInteger();
-        AtomicInteger mostOnTheWire = new AtomicInteger();
-        server.otherwise(request -> {
-            mostOnTheWire.accumulateAndGet(onTheWire.incrementAndGet(), Math::max);
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                onTheWire.decrementAndGet();
-            }
-            return MockLivePersonServer.conversationCreated(request);
-        });
+        HeldAnswers held = new HeldAnswers();
+        server.otherwise(held::answer);
         String uri = CREATE + "?maxConnections=" + connections;
         server.enqueue(MockLivePersonServer::conversationCreated);
         assertThat(template.request(uri, e -> e.getMessage().setBody("warm-up")).getException()).isNull();
         long baseline = componentSideThreads();
 
-        List<CompletableFuture<Exchange>> futures = new ArrayList<>();
-        for (int i = 0; i < exchanges; i++) {
-            String text = "message " + i;
-            futures.add(template.asyncSend(uri, e -> e.getMessage().setBody(text)));
-        }
+        List<CompletableFuture<Exchange>> futures = sendAll(uri, exchanges);
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> server.requestCount() >= 1 + connections);
             // the others wait for a pooled connection: none of them reaches the server while both are held
@@ -171,18 +130,52 @@ class CreateAsyncTest extends LivePersonTestSupport {
                     .isLessThan(THREAD_BUDGET);
             assertThat(futures).noneMatch(CompletableFuture::isDone);
         } finally {
-            release.countDown();
+            held.release.countDown();
         }
 
+        assertThat(conversationIds(futures)).hasSize(exchanges).doesNotContainNull();
+        assertThat(held.mostAtOnce.get()).isEqualTo(connections);
+        assertThat(server.requestCount()).isEqualTo(1 + exchanges);
+    }
+
+    /** The server's answers, each held until {@link #release} (30 s at most), counting how many it holds at once. */
+    private static final class HeldAnswers {
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger holding = new AtomicInteger();
+        final AtomicInteger mostAtOnce = new AtomicInteger();
+
+        Reply answer(RecordedRequest request) {
+            mostAtOnce.accumulateAndGet(holding.incrementAndGet(), Math::max);
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                holding.decrementAndGet();
+            }
+            return MockLivePersonServer.conversationCreated(request);
+        }
+    }
+
+    /** Hands {@code count} exchanges to {@code uri} without waiting, each with its own text. */
+    private List<CompletableFuture<Exchange>> sendAll(String uri, int count) {
+        List<CompletableFuture<Exchange>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String text = "message " + i;
+            futures.add(template.asyncSend(uri, e -> e.getMessage().setBody(text)));
+        }
+        return futures;
+    }
+
+    /** The conversation ids of the completed exchanges, each checked to have succeeded. */
+    private static Set<String> conversationIds(List<CompletableFuture<Exchange>> futures) {
         Set<String> conversationIds = ConcurrentHashMap.newKeySet();
         for (CompletableFuture<Exchange> future : futures) {
             Exchange exchange = future.orTimeout(20, TimeUnit.SECONDS).join();
             assertThat(exchange.getException()).isNull();
             conversationIds.add(exchange.getMessage().getHeader(CONVERSATION_ID, String.class));
         }
-        assertThat(conversationIds).hasSize(exchanges).doesNotContainNull();
-        assertThat(mostOnTheWire.get()).isEqualTo(connections);
-        assertThat(server.requestCount()).isEqualTo(1 + exchanges);
+        return conversationIds;
     }
 
     // ---- the callback, exactly once on every path -----------------------------------------------------------
