@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -169,7 +170,7 @@ class CreateAsyncTest extends LivePersonTestSupport {
 
     /** The conversation ids of the completed exchanges, each checked to have succeeded. */
     private static Set<String> conversationIds(List<CompletableFuture<Exchange>> futures) {
-        Set<String> conversationIds = ConcurrentHashMap.newKeySet();
+        Set<String> conversationIds = new HashSet<>();
         for (CompletableFuture<Exchange> future : futures) {
             Exchange exchange = future.orTimeout(20, TimeUnit.SECONDS).join();
             assertThat(exchange.getException()).isNull();
