@@ -3,7 +3,7 @@ package io.github.lpconnector.camel.examples;
 import java.util.Map;
 
 import io.github.lpconnector.camel.LivePersonRequestFailedException;
-import io.github.lpconnector.camel.batch.CreateConversationRequest;
+import io.github.lpconnector.camel.model.CreateConversationRequest;
 import org.apache.camel.builder.RouteBuilder;
 
 /**

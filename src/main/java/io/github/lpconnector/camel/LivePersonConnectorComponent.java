@@ -2,12 +2,12 @@ package io.github.lpconnector.camel;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.lpconnector.camel.auth.LivePersonSession;
-
+import io.github.lpconnector.camel.internal.LivePersonAuth;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
@@ -17,10 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code liveperson-connector} component: holds the options shared by its endpoints.
+ * The {@code liveperson-connector} component: holds the options its endpoints start from, and the credentials and
+ * hosts shared by the endpoints of one account, so that a route that creates, sends and closes through three
+ * endpoints still makes one domain lookup, one token call and one IDP call per consumer.
  */
 @Component(LivePersonConnectorConstants.SCHEME)
 public class LivePersonConnectorComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LivePersonConnectorComponent.class);
 
     /** The options every endpoint starts from; an endpoint URI overrides them one by one. */
     @Metadata
@@ -30,48 +34,20 @@ public class LivePersonConnectorComponent extends HealthCheckComponent implement
     @Metadata(label = "security", defaultValue = "false")
     private boolean useGlobalSslContextParameters;
 
-    private static final Logger LOG = LoggerFactory.getLogger(LivePersonConnectorComponent.class);
-
-    /** The plain-HTTP base URIs already warned about, so each is warned about once. */
+    private final Map<LivePersonAuth.Key, LivePersonAuth> auths = new ConcurrentHashMap<>();
     private final Set<String> warnedPlainHttp = ConcurrentHashMap.newKeySet();
-
-    /** Shared token and domain state, one per account and credentials; see {@link LivePersonSession}. */
-    private final Map<LivePersonSession.Key, LivePersonSession> sessions = new ConcurrentHashMap<>();
     private Clock clock = Clock.systemUTC();
-
-    /** The options whose values are tokens: Camel masks them wherever it sanitises a URI. */
-    static final String SECRET_OPTIONS = "appJwt,consumerJws,clientSecret";
 
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        registerSensitiveKeywords();
-    }
-
-    /**
-     * Camel masks only the option names it knows as sensitive (password, token, secret...); appJwt and consumerJws
-     * are not among them, so they are added to the context's additional sensitive keywords, keeping any already set.
-     */
-    private void registerSensitiveKeywords() {
-        var extension = getCamelContext().getCamelContextExtension();
-        String existing = extension.getAdditionalSensitiveKeywords();
-        StringBuilder keywords = new StringBuilder(existing != null ? existing : "");
-        for (String option : SECRET_OPTIONS.split(",")) {
-            boolean known = keywords.length() > 0 && java.util.Arrays.stream(keywords.toString().split(","))
-                    .anyMatch(k -> k.trim().equalsIgnoreCase(option));
-            if (!known) {
-                keywords.append(keywords.length() > 0 ? "," : "").append(option);
-            }
-        }
-        if (!keywords.toString().equals(existing)) {
-            extension.setAdditionalSensitiveKeywords(keywords.toString());
-        }
+        SecretOptions.registerWith(getCamelContext());
     }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        LivePersonConnectorOperation operation = LivePersonConnectorEndpoint.parseOperation(remaining);
-        LivePersonConnectorEndpoint endpoint = new LivePersonConnectorEndpoint(uri, this, operation, configuration.copy());
+        LivePersonConnectorEndpoint endpoint = new LivePersonConnectorEndpoint(uri, this,
+                LivePersonConnectorOperation.parse(remaining), configuration.copy());
         setProperties(endpoint, parameters);
         if (endpoint.getConfiguration().getSslContextParameters() == null) {
             endpoint.getConfiguration().setSslContextParameters(retrieveGlobalSslContextParameters());
@@ -79,31 +55,26 @@ public class LivePersonConnectorComponent extends HealthCheckComponent implement
         return endpoint;
     }
 
+    /** The credentials and hosts of an endpoint's account and client credentials, created on first use. */
+    LivePersonAuth auth(LivePersonConnectorConfiguration configuration) {
+        return auths.computeIfAbsent(LivePersonAuth.Key.of(configuration), key -> new LivePersonAuth(configuration, clock));
+    }
+
     /** Logs once per base URI that tokens will travel in clear to a host that is not on this machine. */
     void warnPlainHttpOnce(URI base) {
-        if (warnedPlainHttp.add(base.toString().toLowerCase(java.util.Locale.ROOT))) {
+        if (warnedPlainHttp.add(base.toString().toLowerCase(Locale.ROOT))) {
             LOG.warn("liveperson-connector: baseUri {} is plain HTTP to a host that is not loopback: tokens and"
                      + " messages travel unencrypted. Use https:// outside tests.", base);
         }
     }
 
-    /** The session of an endpoint's account and credentials, created on first use. */
-    LivePersonSession session(LivePersonConnectorConfiguration configuration, URI baseUri) {
-        return sessions.computeIfAbsent(LivePersonSession.Key.of(configuration, baseUri),
-                key -> new LivePersonSession(configuration, baseUri, clock));
-    }
-
     @Override
     protected void doStop() throws Exception {
-        sessions.clear();
+        auths.clear();
         super.doStop();
     }
 
-    /** The clock deciding when a cached AppJWT is renewed; tests replace it before the endpoints start. */
-    Clock clock() {
-        return clock;
-    }
-
+    /** The clock deciding when an AppJWT the component obtained is renewed; tests replace it before endpoints start. */
     void clock(Clock clock) {
         this.clock = clock;
     }

@@ -408,10 +408,8 @@ public class LivePersonConnectorConfiguration implements Cloneable {
 
     @Override
     public String toString() {
-        // tokens stay out: only say whether they are set
         return "LivePersonConnectorConfiguration[accountId=" + accountId + ", domain=" + domain + ", baseUri=" + baseUri
-               + ", appJwt=" + (appJwt != null ? "xxxxxx" : "null")
-               + ", consumerJws=" + (consumerJws != null ? "xxxxxx" : "null")
-               + ", clientId=" + clientId + ", clientSecret=" + (clientSecret != null ? "xxxxxx" : "null") + "]";
+               + ", appJwt=" + SecretOptions.shown(appJwt) + ", consumerJws=" + SecretOptions.shown(consumerJws)
+               + ", clientId=" + clientId + ", clientSecret=" + SecretOptions.shown(clientSecret) + "]";
     }
 }

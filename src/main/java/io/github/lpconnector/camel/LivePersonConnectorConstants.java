@@ -3,8 +3,8 @@ package io.github.lpconnector.camel;
 import org.apache.camel.spi.Metadata;
 
 /**
- * Names shared by the component and the routes that use it: headers, exchange properties, request types and
- * defaults. Only the fields annotated with {@link Metadata} are message headers.
+ * Names a route uses with the component: message headers, exchange properties and option defaults. Only the fields
+ * annotated with {@link Metadata} are message headers.
  */
 public final class LivePersonConnectorConstants {
 
@@ -35,24 +35,9 @@ public final class LivePersonConnectorConstants {
      */
     public static final String PROPERTY_EXT_CONSUMER_ID = "LivePersonExtConsumerId";
 
-    public static final String HEADER_AUTHORIZATION = "Authorization";
-    public static final String HEADER_ON_BEHALF = "X-LP-ON-BEHALF";
-    public static final String HEADER_RETRY_AFTER = "Retry-After";
-    public static final String HEADER_CLIENT_PROPERTIES = "Client-Properties";
-
-    public static final String TYPE_SET_USER_PROFILE = "userprofile.SetUserProfile";
-    public static final String TYPE_REQUEST_CONVERSATION = "cm.ConsumerRequestConversation";
-    public static final String TYPE_PUBLISH_EVENT = "ms.PublishEvent";
-    public static final String TYPE_UPDATE_CONVERSATION_FIELD = "cm.UpdateConversationField";
-
     public static final String DEFAULT_API_VERSION = "3";
     public static final String DEFAULT_CSDS_DOMAIN = "api.liveperson.net";
     public static final int DEFAULT_CONSUMER_JWS_CACHE_SIZE = 10_000;
-
-    /** Domain API service names (case-sensitive). */
-    public static final String SERVICE_MESSAGING = "asyncMessagingEnt";
-    public static final String SERVICE_SENTINEL = "sentinel";
-    public static final String SERVICE_IDP = "idp";
     public static final String DEFAULT_CHANNEL_TYPE = "MESSAGING";
     public static final int DEFAULT_CONNECT_TIMEOUT = 10_000;
     public static final int DEFAULT_REQUEST_TIMEOUT = 30_000;
@@ -60,8 +45,6 @@ public final class LivePersonConnectorConstants {
     public static final long DEFAULT_RETRY_DELAY = 1_000;
     public static final long DEFAULT_MAX_RETRY_DELAY = 30_000;
     public static final int DEFAULT_MAX_CONNECTIONS = 256;
-    /** LivePerson asks clients to wait at least one second after a 429. */
-    public static final long MIN_RATE_LIMIT_DELAY = 1_000;
 
     private LivePersonConnectorConstants() {
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.lpconnector.camel.internal.CallStatistics;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
@@ -25,7 +26,7 @@ public class LivePersonConnectorDevConsole extends AbstractDevConsole {
     private List<LivePersonConnectorEndpoint> endpoints() {
         List<LivePersonConnectorEndpoint> answer = new ArrayList<>();
         for (Endpoint endpoint : getCamelContext().getEndpoints()) {
-            if (endpoint instanceof LivePersonConnectorEndpoint lp) {
+            if (endpoint instanceof LivePersonConnectorEndpoint lp && lp.getCallStatistics() != null) {
                 answer.add(lp);
             }
         }
@@ -36,14 +37,13 @@ public class LivePersonConnectorDevConsole extends AbstractDevConsole {
     protected String doCallText(Map<String, Object> options) {
         StringBuilder sb = new StringBuilder();
         for (LivePersonConnectorEndpoint endpoint : endpoints()) {
-            LivePersonEndpointStatistics.Health health = endpoint.getStatistics().health();
+            CallStatistics.Health health = endpoint.getCallStatistics().health();
             sb.append(String.format("%n    Endpoint: %s", endpoint.getSanitizedUri()));
             sb.append(String.format("%n        Account: %s", endpoint.getConfiguration().getAccountId()));
             sb.append(String.format("%n        Service: %s", endpoint.getServiceUrl()));
             sb.append(String.format("%n        Health: %s%s", health.up() ? "UP" : "DOWN",
                     health.up() ? "" : " (" + health.reason() + ")"));
-            endpoint.getStatistics().toMap()
-                    .forEach((key, value) -> sb.append(String.format("%n        %s: %s", key, value)));
+            state(endpoint).forEach((key, value) -> sb.append(String.format("%n        %s: %s", key, value)));
             sb.append("\n");
         }
         return sb.toString();
@@ -55,7 +55,7 @@ public class LivePersonConnectorDevConsole extends AbstractDevConsole {
         List<JsonObject> list = new ArrayList<>();
         root.put("endpoints", list);
         for (LivePersonConnectorEndpoint endpoint : endpoints()) {
-            LivePersonEndpointStatistics.Health health = endpoint.getStatistics().health();
+            CallStatistics.Health health = endpoint.getCallStatistics().health();
             JsonObject jo = new JsonObject();
             jo.put("uri", endpoint.getSanitizedUri());
             jo.put("operation", String.valueOf(endpoint.getOperation()));
@@ -65,11 +65,18 @@ public class LivePersonConnectorDevConsole extends AbstractDevConsole {
             if (!health.up()) {
                 jo.put("healthReason", health.reason());
             }
-            endpoint.getStatistics().toMap().forEach((key, value) -> jo.put(key,
+            state(endpoint).forEach((key, value) -> jo.put(key,
                     value instanceof Map<?, ?> map ? new JsonObject(castMap(map)) : value));
             list.add(jo);
         }
         return root;
+    }
+
+    /** What the endpoint's calls saw, then how its exchanges ended. */
+    private static Map<String, Object> state(LivePersonConnectorEndpoint endpoint) {
+        Map<String, Object> state = new java.util.LinkedHashMap<>(endpoint.getCallStatistics().toMap());
+        state.putAll(endpoint.getOutcomes().toMap());
+        return state;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,14 +1,16 @@
 package io.github.lpconnector.camel;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
 
-import io.github.lpconnector.camel.auth.LivePersonSession;
-import io.github.lpconnector.camel.http.LivePersonHttpClient;
-import io.github.lpconnector.camel.metrics.LivePersonMetrics;
+import io.github.lpconnector.camel.internal.CallStatistics;
+import io.github.lpconnector.camel.internal.ConnectorOperation;
+import io.github.lpconnector.camel.internal.ExchangeOutcomes;
+import io.github.lpconnector.camel.internal.LivePersonAuth;
+import io.github.lpconnector.camel.internal.LivePersonClient;
+import io.github.lpconnector.camel.internal.OptionRules;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -22,7 +24,8 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.util.ObjectHelper;
-import org.apache.camel.util.URISupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Open and drive LivePerson (LiveEngage) messaging conversations through the Connector API (Send API).
@@ -33,14 +36,11 @@ import org.apache.camel.util.URISupport;
              headersClass = LivePersonConnectorConstants.class)
 public class LivePersonConnectorEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
-    /** The token options in a URI, with their value up to the next parameter; RAW(...) values included. */
-    private static final Pattern TOKEN_OPTIONS = Pattern.compile(
-            "([?&](?:appJwt|consumerJws|clientSecret)=)(RAW\\([^)]*\\)|RAW\\{[^}]*\\}|[^&]*)", Pattern.CASE_INSENSITIVE);
+    private static final Logger LOG = LoggerFactory.getLogger(LivePersonConnectorEndpoint.class);
 
-    /** The token options Camel's URI sanitising knows only as additional keywords: it masks the first of them only. */
+    /** The token options Camel's own URI sanitising knows only as additional keywords: it masks the first of them. */
     private static final Pattern EXTRA_KEYWORD_OPTIONS = Pattern.compile("[?&](?:appJwt|consumerJws)=",
             Pattern.CASE_INSENSITIVE);
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LivePersonConnectorEndpoint.class);
 
     /** What the endpoint does: `create` opens a conversation, `send` publishes an event in it, `close` closes it. */
     @UriPath(enums = "create,send,close")
@@ -50,11 +50,12 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
     @UriParam
     private final LivePersonConnectorConfiguration configuration;
 
-    private LivePersonHttpClient httpClient;
-    private ScheduledExecutorService retryScheduler;
-    private final LivePersonEndpointStatistics statistics = new LivePersonEndpointStatistics(this);
-    private WritableHealthCheckRepository producersHealthCheckRepository;
-    private LivePersonProducerHealthCheck producerHealthCheck;
+    private CallStatistics callStatistics;
+    private ExchangeOutcomes outcomes;
+    private ScheduledExecutorService scheduler;
+    private LivePersonClient client;
+    private WritableHealthCheckRepository healthChecks;
+    private LivePersonProducerHealthCheck healthCheck;
 
     public LivePersonConnectorEndpoint(String uri, LivePersonConnectorComponent component,
                                        LivePersonConnectorOperation operation,
@@ -62,15 +63,6 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
-    }
-
-    static LivePersonConnectorOperation parseOperation(String name) {
-        return Arrays.stream(LivePersonConnectorOperation.values())
-                .filter(op -> op.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "Unknown operation '" + name + "' in liveperson-connector:operation; expected one of "
-                                                                + Arrays.toString(LivePersonConnectorOperation.values())));
     }
 
     @Override
@@ -87,124 +79,68 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        LivePersonInputRules.accountId(configuration.getAccountId());
-        LivePersonInputRules.apiVersion(configuration.getApiVersion());
-        if (ObjectHelper.isNotEmpty(configuration.getProxyHost())) {
-            LivePersonInputRules.host("proxyHost", configuration.getProxyHost());
-        }
-        checkHost("domain", configuration.getDomain(), false);
-        checkHost("csdsDomain", configuration.getCsdsDomain(), true);
-        URI base = baseUri(); // fails fast on a malformed baseUri
-        if (base != null && "http".equalsIgnoreCase(base.getScheme()) && !LivePersonInputRules.isLoopback(base.getHost())) {
+        OptionRules.check(configuration);
+        URI base = OptionRules.baseUri(configuration);
+        if (OptionRules.isPlainHttpOffThisMachine(base)) {
             getComponent().warnPlainHttpOnce(base);
         }
-        if (ObjectHelper.isNotEmpty(configuration.getClientId()) != ObjectHelper.isNotEmpty(configuration.getClientSecret())) {
-            throw new IllegalArgumentException("liveperson-connector: set both clientId and clientSecret, or neither");
-        }
-        if (configuration.getConsumerJwsCacheSize() < 1) {
-            throw new IllegalArgumentException("liveperson-connector: option consumerJwsCacheSize must be at least 1");
-        }
-        checkClientProperties(configuration.getClientProperties());
         if (EXTRA_KEYWORD_OPTIONS.matcher(getEndpointUri()).results().count() > 1) {
             LOG.warn("liveperson-connector: an endpoint URI holds both appJwt and consumerJws. Camel 4.18 masks only"
                      + " the first of them where it sanitises URIs itself (JMX EndpointUri, message history, events);"
                      + " set tokens as component options or exchange properties instead (endpoint {})", this);
         }
-    }
-
-    /** A host with an optional port and nothing else; see {@link LivePersonInputRules#host}. */
-    private static void checkHost(String option, String host, boolean required) {
-        if (ObjectHelper.isEmpty(host)) {
-            if (required) {
-                throw new IllegalArgumentException("liveperson-connector: option " + option + " is required");
-            }
-            return;
-        }
-        LivePersonInputRules.host(option, host);
-    }
-
-    private static void checkClientProperties(String clientProperties) {
-        if (ObjectHelper.isEmpty(clientProperties)) {
-            return;
-        }
-        try {
-            if (!LivePersonJson.MAPPER.readTree(clientProperties).isObject()) {
-                throw new IllegalArgumentException("liveperson-connector: option clientProperties must be a JSON object");
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("liveperson-connector: option clientProperties is not valid JSON", e);
-        }
-        if (!clientProperties.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-            throw new IllegalArgumentException(
-                    "liveperson-connector: option clientProperties must be printable ASCII (it is sent as a header)");
-        }
+        callStatistics = new CallStatistics(getCamelContext(), configuration.getAccountId());
+        callStatistics.noteAppJwt(configuration.getAppJwt());
+        outcomes = new ExchangeOutcomes(getCamelContext(), configuration.getAccountId(), operation.name());
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        httpClient = LivePersonHttpClient.create(configuration, getCamelContext());
-        retryScheduler = getCamelContext().getExecutorServiceManager()
-                .newSingleThreadScheduledExecutor(this, "LivePersonConnectorRetry");
-        statistics.setMetrics(LivePersonMetrics.create(getCamelContext(), configuration.getAccountId()));
+        scheduler = getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "LivePersonConnector");
+        client = LivePersonClient.http(configuration, getCamelContext(), scheduler, callStatistics);
         // health checks are optional: the repository exists only with camel-health
-        producersHealthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
-        if (producersHealthCheckRepository != null) {
-            producerHealthCheck = new LivePersonProducerHealthCheck(this);
-            producerHealthCheck.setEnabled(getComponent().isHealthCheckProducerEnabled());
-            producersHealthCheckRepository.addHealthCheck(producerHealthCheck);
+        if (healthChecks != null) {
+            healthCheck = new LivePersonProducerHealthCheck(this);
+            healthCheck.setEnabled(getComponent().isHealthCheckProducerEnabled());
+            healthChecks.addHealthCheck(healthCheck);
         }
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (producersHealthCheckRepository != null && producerHealthCheck != null) {
-            producersHealthCheckRepository.removeHealthCheck(producerHealthCheck);
-            producerHealthCheck = null;
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthCheck = null;
         }
-        if (retryScheduler != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(retryScheduler);
-            retryScheduler = null;
+        if (client != null) {
+            client.close();
+            client = null;
         }
-        if (httpClient != null) {
-            httpClient.close();
-            httpClient = null;
+        if (scheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
+            scheduler = null;
         }
         super.doStop();
     }
 
-    /**
-     * {@code baseUri} without a trailing slash, or null when unset: http or https, a host and an optional port and
-     * nothing else (see {@link LivePersonInputRules#baseUri}). Without it the component only ever uses https.
-     */
-    public URI baseUri() {
-        String base = configuration.getBaseUri();
-        if (ObjectHelper.isEmpty(base)) {
-            return null;
-        }
-        return LivePersonInputRules.baseUri(base);
-    }
-
-    /** The token and domain state this endpoint shares with the component's other endpoints of the same account. */
-    LivePersonSession session() {
-        return getComponent().session(configuration, baseUri());
-    }
-
-    /** The messaging service as far as the options tell: {@code baseUri}, {@code https://{domain}}, else the Domain API. */
-
-    /**
-     * Camel's own URI sanitising masks only the first of several additional sensitive options, so the endpoint masks
-     * both token options itself.
-     */
+    /** Camel masks only the first of several additional sensitive options, so the endpoint masks them all itself. */
     @Override
     public String toString() {
-        return TOKEN_OPTIONS.matcher(super.toString()).replaceAll("$1xxxxxx");
+        return SecretOptions.mask(super.toString());
+    }
+
+    /** The endpoint URI with the values of secret options (and of options Camel knows as secret) masked. */
+    public String getSanitizedUri() {
+        return SecretOptions.mask(getEndpointUri());
     }
 
     @Override
     public String getServiceUrl() {
-        URI base = baseUri();
+        URI base = OptionRules.baseUri(configuration);
         if (base != null) {
             return base.toString();
         }
@@ -221,16 +157,6 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
     public Map<String, String> getServiceMetadata() {
         String accountId = configuration.getAccountId();
         return accountId != null ? Map.of("accountId", accountId) : null;
-    }
-
-    /** The endpoint URI with the values of secret options (and of options Camel knows as secret) masked. */
-    public String getSanitizedUri() {
-        return TOKEN_OPTIONS.matcher(URISupport.sanitizeUri(getEndpointUri())).replaceAll("$1xxxxxx");
-    }
-
-    /** What this endpoint has seen of LivePerson; read by the health check, the dev console and metrics. */
-    public LivePersonEndpointStatistics getStatistics() {
-        return statistics;
     }
 
     @Override
@@ -250,11 +176,25 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
         return configuration;
     }
 
-    LivePersonHttpClient getHttpClient() {
-        return httpClient;
+    /** What this endpoint's calls saw of LivePerson, and the health verdict; null before the endpoint is initialised. */
+    public CallStatistics getCallStatistics() {
+        return callStatistics;
     }
 
-    ScheduledExecutorService getRetryScheduler() {
-        return retryScheduler;
+    /** How this endpoint's exchanges ended; null before the endpoint is initialised. */
+    public ExchangeOutcomes getOutcomes() {
+        return outcomes;
+    }
+
+    ConnectorOperation newOperation() {
+        return ConnectorOperation.of(operation, configuration);
+    }
+
+    LivePersonAuth auth() {
+        return getComponent().auth(configuration);
+    }
+
+    LivePersonClient client() {
+        return client;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.lpconnector.camel;
 
+import java.util.Arrays;
+
 /** What an endpoint does with each exchange; the path part of {@code liveperson-connector:operation}. */
 public enum LivePersonConnectorOperation {
     /** Opens a conversation with the CONVERSATION batch call. */
@@ -7,5 +9,13 @@ public enum LivePersonConnectorOperation {
     /** Publishes one event in an open conversation with the SEND call. */
     send,
     /** Closes an open conversation with the SEND call. */
-    close
+    close;
+
+    /** The operation named {@code name}; fails naming the operations there are. */
+    static LivePersonConnectorOperation parse(String name) {
+        return Arrays.stream(values()).filter(op -> op.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown operation '" + name
+                                                                + "' in liveperson-connector:operation; expected one of "
+                                                                + Arrays.toString(values())));
+    }
 }

@@ -2,6 +2,7 @@ package io.github.lpconnector.camel;
 
 import java.util.Map;
 
+import io.github.lpconnector.camel.internal.CallStatistics;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -11,26 +12,26 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * answers, or while calls wait for a retry; UP otherwise (also before the first call). Registered in the
  * {@code producers} repository, which Camel enables with {@code camel.health.producers-enabled=true}.
  */
-public class LivePersonProducerHealthCheck extends AbstractHealthCheck {
+class LivePersonProducerHealthCheck extends AbstractHealthCheck {
 
     private final LivePersonConnectorEndpoint endpoint;
 
-    public LivePersonProducerHealthCheck(LivePersonConnectorEndpoint endpoint) {
-        // the id names the endpoint without its tokens
-        super("camel", "producer:" + endpoint.getSanitizedUri());
+    LivePersonProducerHealthCheck(LivePersonConnectorEndpoint endpoint) {
+        super("camel", "producer:" + endpoint.getSanitizedUri()); // the id names the endpoint without its tokens
         this.endpoint = endpoint;
     }
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        LivePersonEndpointStatistics statistics = endpoint.getStatistics();
-        LivePersonEndpointStatistics.Health health = statistics.health();
+        CallStatistics calls = endpoint.getCallStatistics();
+        CallStatistics.Health health = calls.health();
         builder.detail("accountId", endpoint.getConfiguration().getAccountId());
         builder.detail("serviceUrl", endpoint.getServiceUrl());
         builder.detail("operation", String.valueOf(endpoint.getOperation()));
-        statistics.toMap().forEach(builder::detail);
-        if (statistics.getLastHttpStatus() != null) {
-            builder.detail(SERVICE_STATUS_CODE, statistics.getLastHttpStatus());
+        calls.toMap().forEach(builder::detail);
+        endpoint.getOutcomes().toMap().forEach(builder::detail);
+        if (calls.lastHttpStatus() != null) {
+            builder.detail(SERVICE_STATUS_CODE, calls.lastHttpStatus());
         }
         if (health.up()) {
             builder.up();

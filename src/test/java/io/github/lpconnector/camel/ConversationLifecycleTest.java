@@ -6,10 +6,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lpconnector.camel.emulator.EmulatedConversation;
 import io.github.lpconnector.camel.emulator.EmulatedMessage;
-import io.github.lpconnector.camel.event.AcceptStatusEvent;
-import io.github.lpconnector.camel.event.ChatStateEvent;
-import io.github.lpconnector.camel.event.HostedFileEvent;
-import io.github.lpconnector.camel.event.RichContentEvent;
+import io.github.lpconnector.camel.model.LivePersonEvent.AcceptStatusEvent;
+import io.github.lpconnector.camel.model.LivePersonEvent.ChatStateEvent;
+import io.github.lpconnector.camel.model.LivePersonEvent.HostedFileEvent;
+import io.github.lpconnector.camel.model.LivePersonEvent.RichContentEvent;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +58,7 @@ class ConversationLifecycleTest extends LifecycleTestSupport {
         ok(send("send", "grace", conversationId, "{\"type\":\"ChatStateEvent\",\"chatState\":\"PAUSE\"}"));
         ok(send("send", "grace", conversationId, Map.of("type", "AcceptStatusEvent", "status", "ACCEPT",
                 "sequenceList", List.of(0))));
-        ok(send("send", "grace", conversationId, new RichContentEvent(LivePersonJson.MAPPER.readTree(
+        ok(send("send", "grace", conversationId, new RichContentEvent(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                 "{\"type\":\"vertical\",\"elements\":[{\"type\":\"text\",\"text\":\"Pick one\"}]}"))));
         ok(send("send", "grace", conversationId, new HostedFileEvent("receipt", "/v1/AUTH_async-images/a.png",
                 "PNG", "data:image/png;base64,AAAA")));
@@ -77,7 +77,7 @@ class ConversationLifecycleTest extends LifecycleTestSupport {
     private static JsonNode[] json(String... texts) throws Exception {
         JsonNode[] nodes = new JsonNode[texts.length];
         for (int i = 0; i < texts.length; i++) {
-            nodes[i] = LivePersonJson.MAPPER.readTree(texts[i]);
+            nodes[i] = new com.fasterxml.jackson.databind.ObjectMapper().readTree(texts[i]);
         }
         return nodes;
     }

@@ -1,8 +1,8 @@
 package io.github.lpconnector.camel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.lpconnector.camel.result.CreateConversationResult;
-import io.github.lpconnector.camel.result.RequestOutcome;
+import io.github.lpconnector.camel.model.CreateConversationResult;
+import io.github.lpconnector.camel.model.CreateConversationResult.RequestOutcome;
 import io.github.lpconnector.camel.support.LivePersonTestSupport;
 import io.github.lpconnector.camel.support.MockLivePersonServer;
 import io.github.lpconnector.camel.support.MockLivePersonServer.Reply;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.lpconnector.camel.batch.CreateConversationRequest;
+import io.github.lpconnector.camel.model.CreateConversationRequest;
 import io.github.lpconnector.camel.support.LivePersonTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;

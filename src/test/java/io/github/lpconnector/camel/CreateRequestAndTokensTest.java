@@ -147,7 +147,7 @@ class CreateRequestAndTokensTest extends LivePersonTestSupport {
         Producer producer = endpoint.createProducer();
         producer.start();
         try {
-            assertThat(endpoint.getStatistics().getTokenExpiry()).isEqualTo(Instant.parse("2100-01-01T00:00:00Z"));
+            assertThat(endpoint.getCallStatistics().appJwtExpiry()).isEqualTo(Instant.parse("2100-01-01T00:00:00Z"));
             assertThat(server.requestCount()).isZero();
         } finally {
             producer.stop();

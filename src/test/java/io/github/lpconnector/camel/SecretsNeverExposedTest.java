@@ -212,7 +212,8 @@ class SecretsNeverExposedTest {
                 seen.add(lp.getSanitizedUri());
                 seen.add(lp.getConfiguration().toString());
                 seen.add(lp.getServiceUrl());
-                seen.add(String.valueOf(lp.getStatistics().toMap()));
+                seen.add(String.valueOf(lp.getCallStatistics().toMap()));
+                seen.add(String.valueOf(lp.getOutcomes().toMap()));
                 if (!lp.getEndpointUri().contains("appJwt") || !lp.getEndpointUri().contains("consumerJws")) {
                     // one extra keyword at most: Camel's own sanitising is complete here (see the test above)
                     seen.add(URISupport.sanitizeUri(lp.getEndpointUri()));

@@ -448,7 +448,7 @@ public final class ConnectorBenchmark {
             case "raw-client" -> RawClientContender::new;
             case "raw-unformatted" -> () -> new RawClientContender(false);
             case "producer-only" -> ProducerOnlyContender::new;
-            case "http-only" -> HttpOnlyContender::new;
+
             default -> throw new IllegalArgumentException("unknown contender " + name + "; expected component,"
                                                           + " hand-route, raw-client, raw-unformatted, producer-only or http-only");
         };

@@ -6,7 +6,6 @@ import java.net.URI;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.github.lpconnector.camel.http.NoAuthProtocolExec;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
@@ -26,7 +25,7 @@ import org.apache.hc.core5.util.CharArrayBuffer;
 
 /**
  * The limit: Apache HttpClient 5 async (the component's transport: same pool, I/O threads and execution chain, in
- * which {@link NoAuthProtocolExec} stands for HttpClient's authentication stage) posting pre-built batches and
+ * which the component once stands for HttpClient's authentication stage) posting pre-built batches and
  * pulling the conversation id out of the answer with Jackson's streaming parser. No Camel.
  * <p>
  * As {@code raw-client} it hands HttpCore its two token headers already formatted into header lines, made once, as
@@ -69,7 +68,6 @@ final class RawClientContender implements Contender {
                 .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
                 .setIOReactorConfig(IOReactorConfig.custom()
                         .setIoThreadCount(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()))).build())
-                .replaceExecInterceptor(NoAuthProtocolExec.REPLACES, new NoAuthProtocolExec())
                 .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement()
                 .disableAuthCaching().disableConnectionState()
                 .build();

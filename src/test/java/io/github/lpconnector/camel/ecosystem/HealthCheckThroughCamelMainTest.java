@@ -1,7 +1,6 @@
 package io.github.lpconnector.camel.ecosystem;
 
 import io.github.lpconnector.camel.LivePersonHttpException;
-import io.github.lpconnector.camel.LivePersonProducerHealthCheck;
 import io.github.lpconnector.camel.emulator.LiveEngageEmulator;
 import io.github.lpconnector.camel.emulator.LiveEngageEmulatorExtension;
 import io.github.lpconnector.camel.support.CamelMainOnEmulator;
@@ -74,7 +73,7 @@ class HealthCheckThroughCamelMainTest {
         HealthCheckRegistry registry = HealthCheckRegistry.get(context);
         assertThat(registry.isEnabled()).isTrue();
         return registry.stream()
-                .filter(check -> check instanceof LivePersonProducerHealthCheck && check.isEnabled())
+                .filter(check -> check.getId().startsWith("producer:liveperson-connector:") && check.isEnabled())
                 .map(check -> check.call().getState())
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no enabled liveperson-connector producer check"));

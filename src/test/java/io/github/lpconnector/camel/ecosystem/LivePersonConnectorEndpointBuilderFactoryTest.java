@@ -17,7 +17,7 @@ import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
 import io.github.lpconnector.camel.LivePersonConnectorEndpoint;
 import io.github.lpconnector.camel.dsl.LivePersonConnectorEndpointBuilderFactory.AdvancedLivePersonConnectorEndpointBuilder;
 import io.github.lpconnector.camel.dsl.LivePersonConnectorEndpointBuilderFactory.LivePersonConnectorEndpointBuilder;
-import io.github.lpconnector.camel.result.CreateConversationResult;
+import io.github.lpconnector.camel.model.CreateConversationResult;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

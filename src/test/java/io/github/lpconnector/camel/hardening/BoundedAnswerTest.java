@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.lpconnector.camel.LivePersonAnswerTooLargeException;
 import io.github.lpconnector.camel.LivePersonConnectorException;
 import io.github.lpconnector.camel.LivePersonTransportException;
-import io.github.lpconnector.camel.http.LivePersonHttpClient;
 import io.github.lpconnector.camel.support.LivePersonTestSupport;
 import io.github.lpconnector.camel.support.MockLivePersonServer.Reply;
 import org.apache.camel.Exchange;
@@ -45,7 +44,7 @@ class BoundedAnswerTest extends LivePersonTestSupport {
         Exchange exchange = sendAndWait("");
 
         assertThat(exchange.getException()).isInstanceOf(LivePersonAnswerTooLargeException.class)
-                .hasMessageContaining("larger than " + LivePersonHttpClient.MAX_RESPONSE_BYTES);
+                .hasMessageContaining("larger than " + (1024 * 1024));
         assertThat(((LivePersonTransportException) exchange.getException()).isRequestSent()).isTrue();
     }
 

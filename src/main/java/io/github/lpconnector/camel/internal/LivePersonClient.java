@@ -1,0 +1,94 @@
+package io.github.lpconnector.camel.internal;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.github.lpconnector.camel.LivePersonAuthenticationException;
+import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
+import io.github.lpconnector.camel.LivePersonTransportException;
+import org.apache.camel.CamelContext;
+
+/**
+ * What the component asks of LivePerson: the hosts of an account's services, an AppJWT, a ConsumerJWS, and the two
+ * messaging calls (CREATE and SEND). Every call is asynchronous; none holds a thread while it waits.
+ * <p>
+ * The auth calls complete with their value or fail with {@link LivePersonAuthenticationException}; the messaging
+ * calls complete with LivePerson's answer whatever its status, or fail with {@link LivePersonTransportException}
+ * when no answer came. Retries of 429/502/503/504 and of connections refused before sending happen inside.
+ */
+public interface LivePersonClient extends AutoCloseable {
+
+    /** The two tokens of a messaging call: {@code Authorization} and {@code X-LP-ON-BEHALF}. */
+    record Tokens(String appJwt, String consumerJws) {
+
+        @Override
+        public String toString() {
+            return "Tokens[xxxxxx]";
+        }
+    }
+
+    /**
+     * One answer from LivePerson, fully read.
+     *
+     * @param status            the HTTP status
+     * @param reasonPhrase      the reason phrase, may be empty
+     * @param body              the raw body (never null)
+     * @param retryAfterSeconds {@code Retry-After} in seconds, or null when absent or not a number of seconds
+     * @param attempts          how many attempts the call took, the first included
+     */
+    record Answer(int status, String reasonPhrase, byte[] body, Long retryAfterSeconds, int attempts) {
+
+        public boolean isSuccess() {
+            return status >= 200 && status < 300;
+        }
+
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        Answer afterAttempts(int attempts) {
+            return new Answer(status, reasonPhrase, body, retryAfterSeconds, attempts);
+        }
+
+        /** A {@code Retry-After} value in seconds; null for an HTTP date or anything else. */
+        static Long seconds(String retryAfter) {
+            try {
+                long seconds = Long.parseLong(retryAfter.trim());
+                return seconds >= 0 ? seconds : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+
+    /** The Domain API's hosts of the account's services, by service name. */
+    CompletableFuture<Map<String, String>> serviceHosts();
+
+    /** An AppJWT from Sentinel for the client credentials. */
+    CompletableFuture<String> appJwt(URI sentinel, String clientId, String clientSecret);
+
+    /** A ConsumerJWS from the IDP for {@code extConsumerId}, asked with {@code appJwt}. */
+    CompletableFuture<String> consumerJws(URI idp, String appJwt, String extConsumerId);
+
+    /** Posts a CREATE batch. */
+    CompletableFuture<Answer> create(URI messaging, Tokens tokens, byte[] batch);
+
+    /** Posts one SEND request. */
+    CompletableFuture<Answer> send(URI messaging, Tokens tokens, byte[] request);
+
+    @Override
+    void close();
+
+    /**
+     * The Apache HttpClient 5 client of an endpoint: its own connection pool and I/O threads, retries and request
+     * deadlines on {@code scheduler} (a scheduler of the Camel context's), each call reported to {@code statistics}.
+     */
+    static LivePersonClient http(LivePersonConnectorConfiguration configuration, CamelContext context,
+                                 ScheduledExecutorService scheduler, CallStatistics statistics) throws Exception {
+        return new HttpLivePersonClient(configuration,
+                RetryingHttp.create(configuration, context, scheduler, statistics));
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.lpconnector.camel.internal;
+
+import java.io.IOException;
+import java.net.URI;
+
+import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
+import org.apache.camel.util.ObjectHelper;
+
+/**
+ * Checks an endpoint's options when it is initialised, so that a wrong option fails the route's start naming the
+ * option, not the first exchange. The values that reach a request line or a header go through {@link InputRules}.
+ */
+public final class OptionRules {
+
+    private OptionRules() {
+    }
+
+    /** Throws {@link IllegalArgumentException} naming the first option that cannot work. */
+    public static void check(LivePersonConnectorConfiguration configuration) {
+        InputRules.accountId(configuration.getAccountId());
+        InputRules.apiVersion(configuration.getApiVersion());
+        if (ObjectHelper.isNotEmpty(configuration.getProxyHost())) {
+            InputRules.host("proxyHost", configuration.getProxyHost());
+        }
+        if (ObjectHelper.isNotEmpty(configuration.getDomain())) {
+            InputRules.host("domain", configuration.getDomain());
+        }
+        if (ObjectHelper.isEmpty(configuration.getCsdsDomain())) {
+            throw new IllegalArgumentException("liveperson-connector: option csdsDomain is required");
+        }
+        InputRules.host("csdsDomain", configuration.getCsdsDomain());
+        baseUri(configuration);
+        if (ObjectHelper.isNotEmpty(configuration.getClientId()) != ObjectHelper.isNotEmpty(configuration.getClientSecret())) {
+            throw new IllegalArgumentException("liveperson-connector: set both clientId and clientSecret, or neither");
+        }
+        if (configuration.getConsumerJwsCacheSize() < 1) {
+            throw new IllegalArgumentException("liveperson-connector: option consumerJwsCacheSize must be at least 1");
+        }
+        checkClientProperties(configuration.getClientProperties());
+    }
+
+    /**
+     * {@code baseUri} without a trailing slash, or null when unset: http or https, a host and an optional port and
+     * nothing else. Without it the component only ever uses https.
+     */
+    public static URI baseUri(LivePersonConnectorConfiguration configuration) {
+        String base = configuration.getBaseUri();
+        return ObjectHelper.isEmpty(base) ? null : InputRules.baseUri(base);
+    }
+
+    /** True for a plain-http base URI to a host that is not this machine: tokens would travel unencrypted. */
+    public static boolean isPlainHttpOffThisMachine(URI base) {
+        return base != null && "http".equalsIgnoreCase(base.getScheme()) && !InputRules.isLoopback(base.getHost());
+    }
+
+    private static void checkClientProperties(String clientProperties) {
+        if (ObjectHelper.isEmpty(clientProperties)) {
+            return;
+        }
+        try {
+            if (!Json.MAPPER.readTree(clientProperties).isObject()) {
+                throw new IllegalArgumentException("liveperson-connector: option clientProperties must be a JSON object");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("liveperson-connector: option clientProperties is not valid JSON", e);
+        }
+        if (!clientProperties.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException(
+                    "liveperson-connector: option clientProperties must be printable ASCII (it is sent as a header)");
+        }
+    }
+}
