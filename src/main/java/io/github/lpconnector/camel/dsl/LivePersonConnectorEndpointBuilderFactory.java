@@ -4,9 +4,8 @@ import org.apache.camel.builder.EndpointProducerBuilder;
 
 /**
  * Typed Java Endpoint DSL for {@code liveperson-connector}, shaped like the builders Camel generates for its own
- * components (camel-endpointdsl generates none for a third-party component, so this one is written by hand from
- * {@code liveperson-connector.json}; {@code LivePersonConnectorEndpointBuilderFactoryTest} fails when an option
- * has no method here).
+ * components. Generated from {@code liveperson-connector.json} by {@code EndpointDslGenerator} (test sources): do not
+ * edit, regenerate with {@code mvn -q test-compile exec:java@generate-dsl}.
  *
  * <pre>
  * import static io.github.lpconnector.camel.dsl.LivePersonConnectorEndpointBuilderFactory.livepersonConnector;
@@ -31,7 +30,6 @@ public interface LivePersonConnectorEndpointBuilderFactory {
          * The option is a: <code>java.lang.String</code> type.
          *
          * Required: true
-         *
          * Group: producer
          *
          * @param accountId the value to set
@@ -43,7 +41,26 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
-         * The host of the messaging service (asyncMessagingEnt in the Domain API), e.g. va.msg.liveperson.net.
+         * A JSON object sent as the Client-Properties header on every create, send and close call to turn
+         * features on, e.g. {type:.ClientProperties,features:AUTO_MESSAGES}. LivePerson applies a feature
+         * only when the header is on CREATE and on every SEND.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: producer
+         *
+         * @param clientProperties the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder clientProperties(String clientProperties) {
+            doSetProperty("clientProperties", clientProperties);
+            return this;
+        }
+
+        /**
+         * The host of the messaging service (asyncMessagingEnt in the Domain API), e.g.
+         * va.msg.liveperson.net. When unset, the component asks the Domain API at csdsDomain once and caches
+         * the answer.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
@@ -58,8 +75,8 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
-         * How many times the component itself retries a call answered 429, 502, 503 or 504, or refused before it
-         * was sent; 0 disables retries. Retries are scheduled, they never block a thread.
+         * How many times the component itself retries a call answered 429, 502, 503 or 504, or refused before
+         * it was sent; 0 disables retries. Retries are scheduled, they never block a thread.
          *
          * The option is a: <code>int</code> type.
          *
@@ -75,8 +92,8 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
-         * How many times the component itself retries a call answered 429, 502, 503 or 504, or refused before it
-         * was sent; 0 disables retries. Retries are scheduled, they never block a thread.
+         * How many times the component itself retries a call answered 429, 502, 503 or 504, or refused before
+         * it was sent; 0 disables retries. Retries are scheduled, they never block a thread.
          *
          * The option will be converted to a <code>int</code> type.
          *
@@ -92,7 +109,8 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
-         * The longest delay before a retry, in milliseconds, whatever Retry-After asks for.
+         * The longest delay before a retry, in milliseconds, whatever Retry-After asks for. A retry after a
+         * 429 still waits at least 1 s, as LivePerson asks.
          *
          * The option is a: <code>long</code> type.
          *
@@ -108,7 +126,8 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
-         * The longest delay before a retry, in milliseconds, whatever Retry-After asks for.
+         * The longest delay before a retry, in milliseconds, whatever Retry-After asks for. A retry after a
+         * 429 still waits at least 1 s, as LivePerson asks.
          *
          * The option will be converted to a <code>long</code> type.
          *
@@ -124,7 +143,8 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
-         * The delay before the first retry of a failed call in milliseconds; it doubles with every further retry.
+         * The delay before the first retry of a failed call in milliseconds; it doubles with every further
+         * retry.
          *
          * The option is a: <code>long</code> type.
          *
@@ -140,7 +160,8 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
-         * The delay before the first retry of a failed call in milliseconds; it doubles with every further retry.
+         * The delay before the first retry of a failed call in milliseconds; it doubles with every further
+         * retry.
          *
          * The option will be converted to a <code>long</code> type.
          *
@@ -323,22 +344,11 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
-         * The ConsumerJWS sent as X-LP-ON-BEHALF when the exchange has no LivePersonConsumerJws property.
-         *
-         * The option is a: <code>java.lang.String</code> type.
-         *
-         * Group: security
-         *
-         * @param consumerJws the value to set
-         * @return the dsl builder
-         */
-        default LivePersonConnectorEndpointBuilder consumerJws(String consumerJws) {
-            doSetProperty("consumerJws", consumerJws);
-            return this;
-        }
-
-        /**
-         * The client id of your Connector API installation: with clientSecret, the component obtains, caches and renews the AppJWT itself.
+         * The client id (installation id) of your Connector API installation: with clientSecret, the
+         * component obtains the AppJWT from Sentinel itself, caches it until shortly before it expires,
+         * renews it once for all concurrent exchanges, and after a 401 renews it and retries the exchange
+         * once. Used only when neither the exchange property LivePersonAppJwt nor the option appJwt gives an
+         * AppJWT.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
@@ -368,7 +378,24 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
-         * The consumer whose ConsumerJWS the component obtains from the IDP when no ConsumerJWS is given; the exchange property LivePersonExtConsumerId wins.
+         * The ConsumerJWS sent as X-LP-ON-BEHALF when the exchange has no LivePersonConsumerJws property.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: security
+         *
+         * @param consumerJws the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder consumerJws(String consumerJws) {
+            doSetProperty("consumerJws", consumerJws);
+            return this;
+        }
+
+        /**
+         * The consumer (your stable user id, e.g. a CRM id) whose ConsumerJWS the component obtains from the
+         * IDP when neither LivePersonConsumerJws nor consumerJws gives one; the exchange property
+         * LivePersonExtConsumerId wins over this option. ConsumerJWSs are cached per consumer.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
@@ -379,21 +406,6 @@ public interface LivePersonConnectorEndpointBuilderFactory {
          */
         default LivePersonConnectorEndpointBuilder extConsumerId(String extConsumerId) {
             doSetProperty("extConsumerId", extConsumerId);
-            return this;
-        }
-
-        /**
-         * A JSON object sent as the Client-Properties header on every create, send and close call, e.g. {"type":".ClientProperties","features":["AUTO_MESSAGES"]}.
-         *
-         * The option is a: <code>java.lang.String</code> type.
-         *
-         * Group: producer
-         *
-         * @param clientProperties the value to set
-         * @return the dsl builder
-         */
-        default LivePersonConnectorEndpointBuilder clientProperties(String clientProperties) {
-            doSetProperty("clientProperties", clientProperties);
             return this;
         }
 
@@ -415,7 +427,8 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         /**
          * TLS settings (trust store, key store, protocols) for the connection to LivePerson.
          *
-         * The option will be converted to a <code>org.apache.camel.support.jsse.SSLContextParameters</code> type.
+         * The option will be converted to a <code>org.apache.camel.support.jsse.SSLContextParameters</code>
+         * type.
          *
          * Group: security
          *
@@ -438,16 +451,16 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
-         * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to
-         * allow CamelContext and routes to startup in situations where a producer may otherwise fail during
-         * starting and cause the route to fail being started. By deferring this startup to be lazy then the
-         * startup failure can be handled during routing messages via Camel's routing error handlers. Beware that
-         * when the first message is processed then creating and starting the producer may take a little time and
-         * prolong the total processing time of the processing.
+         * Whether the producer should be started lazy (on the first message). By starting lazy you can use
+         * this to allow CamelContext and routes to startup in situations where a producer may otherwise fail
+         * during starting and cause the route to fail being started. By deferring this startup to be lazy
+         * then the startup failure can be handled during routing messages via Camel's routing error handlers.
+         * Beware that when the first message is processed then creating and starting the producer may take a
+         * little time and prolong the total processing time of the processing.
          *
          * The option is a: <code>boolean</code> type.
          *
-         * Default: False
+         * Default: false
          * Group: producer (advanced)
          *
          * @param lazyStartProducer the value to set
@@ -459,16 +472,16 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
-         * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to
-         * allow CamelContext and routes to startup in situations where a producer may otherwise fail during
-         * starting and cause the route to fail being started. By deferring this startup to be lazy then the
-         * startup failure can be handled during routing messages via Camel's routing error handlers. Beware that
-         * when the first message is processed then creating and starting the producer may take a little time and
-         * prolong the total processing time of the processing.
+         * Whether the producer should be started lazy (on the first message). By starting lazy you can use
+         * this to allow CamelContext and routes to startup in situations where a producer may otherwise fail
+         * during starting and cause the route to fail being started. By deferring this startup to be lazy
+         * then the startup failure can be handled during routing messages via Camel's routing error handlers.
+         * Beware that when the first message is processed then creating and starting the producer may take a
+         * little time and prolong the total processing time of the processing.
          *
          * The option will be converted to a <code>boolean</code> type.
          *
-         * Default: False
+         * Default: false
          * Group: producer (advanced)
          *
          * @param lazyStartProducer the value to set
@@ -496,8 +509,11 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
-         * Replaces https://{host} of every call - messaging service, Sentinel, IDP and Domain API - e.g.
-         * http://localhost:8089 to talk to the LiveEngage emulator, which serves all of them on one port. For tests.
+         * Replaces https://{host} of EVERY call - messaging service, Sentinel, IDP and Domain API - by this
+         * scheme, host and port, e.g. http://localhost:8089 to talk to the LiveEngage emulator (which serves
+         * all of them on one port) or a mock server. The Domain API is still asked when domain is unset and
+         * clientId is set, so a test runs the same calls as production; its hosts are then not used. For
+         * tests only.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
@@ -512,18 +528,34 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
-         * The host of LivePerson's Domain API, asked once for the hosts of asyncMessagingEnt, sentinel and idp.
+         * How long to wait for a connection to LivePerson, in milliseconds.
          *
-         * The option is a: <code>java.lang.String</code> type.
+         * The option is a: <code>int</code> type.
          *
-         * Default: api.liveperson.net
+         * Default: 10000
          * Group: advanced
          *
-         * @param csdsDomain the value to set
+         * @param connectTimeout the value to set
          * @return the dsl builder
          */
-        default AdvancedLivePersonConnectorEndpointBuilder csdsDomain(String csdsDomain) {
-            doSetProperty("csdsDomain", csdsDomain);
+        default AdvancedLivePersonConnectorEndpointBuilder connectTimeout(int connectTimeout) {
+            doSetProperty("connectTimeout", connectTimeout);
+            return this;
+        }
+
+        /**
+         * How long to wait for a connection to LivePerson, in milliseconds.
+         *
+         * The option will be converted to a <code>int</code> type.
+         *
+         * Default: 10000
+         * Group: advanced
+         *
+         * @param connectTimeout the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder connectTimeout(String connectTimeout) {
+            doSetProperty("connectTimeout", connectTimeout);
             return this;
         }
 
@@ -560,34 +592,19 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
-         * How long to wait for a connection to LivePerson, in milliseconds.
+         * The host of LivePerson's Domain API (CSDS), asked once for the hosts of asyncMessagingEnt, sentinel
+         * and idp when domain is unset or when the component obtains its tokens itself (clientId).
          *
-         * The option is a: <code>int</code> type.
+         * The option is a: <code>java.lang.String</code> type.
          *
-         * Default: 10000
+         * Default: api.liveperson.net
          * Group: advanced
          *
-         * @param connectTimeout the value to set
+         * @param csdsDomain the value to set
          * @return the dsl builder
          */
-        default AdvancedLivePersonConnectorEndpointBuilder connectTimeout(int connectTimeout) {
-            doSetProperty("connectTimeout", connectTimeout);
-            return this;
-        }
-
-        /**
-         * How long to wait for a connection to LivePerson, in milliseconds.
-         *
-         * The option will be converted to a <code>int</code> type.
-         *
-         * Default: 10000
-         * Group: advanced
-         *
-         * @param connectTimeout the value to set
-         * @return the dsl builder
-         */
-        default AdvancedLivePersonConnectorEndpointBuilder connectTimeout(String connectTimeout) {
-            doSetProperty("connectTimeout", connectTimeout);
+        default AdvancedLivePersonConnectorEndpointBuilder csdsDomain(String csdsDomain) {
+            doSetProperty("csdsDomain", csdsDomain);
             return this;
         }
 
@@ -657,12 +674,13 @@ public interface LivePersonConnectorEndpointBuilderFactory {
     }
 
     /**
-     * LivePerson Connector (scheme {@code liveperson-connector}): open and drive LivePerson messaging conversations
-     * through the Connector API.
+     * LivePerson Connector (scheme {@code liveperson-connector}): Open and drive LivePerson (LiveEngage)
+     * messaging conversations through the Connector API (Send API).
      *
      * Syntax: <code>liveperson-connector:operation</code>
      *
-     * Path parameter: operation (required): what the endpoint does, one of create, send, close.
+     * Path parameter: operation (required): What the endpoint does: create opens a conversation, send
+     * publishes an event in it, close closes it.
      *
      * @param  path operation
      * @return      the dsl builder
