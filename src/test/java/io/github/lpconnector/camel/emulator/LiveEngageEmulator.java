@@ -262,12 +262,12 @@ public final class LiveEngageEmulator implements AutoCloseable {
 
     /** Snapshot of all conversations, oldest first. */
     public List<EmulatedConversation> conversations() {
-        return sendApi.conversations.values().stream().map(Conv::snapshot)
+        return sendApi.conversations.values().stream().map(StoredConversation::snapshot)
                 .sorted(Comparator.comparing(EmulatedConversation::createdAt)).toList();
     }
 
     public Optional<EmulatedConversation> conversation(String conversationId) {
-        return Optional.ofNullable(sendApi.conversations.get(conversationId)).map(Conv::snapshot);
+        return Optional.ofNullable(sendApi.conversations.get(conversationId)).map(StoredConversation::snapshot);
     }
 
     /** Requests answered with {@code status} (0 = dropped) on endpoint "domain", "sentinel", "idp", "create", "send". */

@@ -40,7 +40,7 @@ final class SendApi {
     private static final Set<String> FILE_TYPES = Set.of("IMG", "JPG", "JPEG", "PNG", "GIF", "TXT", "PDF");
     static final String PROFILE_OK = "OK User Profile set successfully";
 
-    final Map<String, Conv> conversations = new ConcurrentHashMap<>();
+    final Map<String, StoredConversation> conversations = new ConcurrentHashMap<>();
     /** account + '\0' + lpConsumerId -> id of its OPEN conversation. */
     final Map<String, String> openByConsumer = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -119,23 +119,23 @@ final class SendApi {
         // choice: one OPEN conversation per consumer per brand; a second CREATE gets a per-item 400 in a 200 batch
         String key = accountId + '\u0000' + consumer.lpConsumerId();
         Instant now = clock.instant();
-        Conv[] created = new Conv[1];
+        StoredConversation[] created = new StoredConversation[1];
         String[] existing = new String[1];
         openByConsumer.compute(key, (k, openId) -> {
             if (openId != null && oneOpenPerConsumer) {
-                Conv open = conversations.get(openId);
+                StoredConversation open = conversations.get(openId);
                 if (open != null && open.isOpen()) {
                     existing[0] = openId;
                     return openId;
                 }
             }
-            Conv conv = new Conv(UUID.randomUUID().toString(), accountId, brand.asText(), consumer.extConsumerId(),
+            StoredConversation conv = new StoredConversation(UUID.randomUUID().toString(), accountId, brand.asText(), consumer.extConsumerId(),
                     consumer.lpConsumerId(), convBody.deepCopy(), profile.deepCopy(), now);
             conversations.put(conv.id, conv);
             created[0] = conv;
             return conv.id;
         });
-        Conv conv = created[0];
+        StoredConversation conv = created[0];
         if (conv == null) {
             answers.add(itemError(convReqId, 400, ErrorCodes.CONVERSATION_ALREADY_OPEN, "Conversation already open",
                     "consumer already has an open conversation"));
@@ -189,7 +189,7 @@ final class SendApi {
             case SET_USER_PROFILE:
                 JsonNode profile = body.isObject() ? body.deepCopy() : MAPPER.createObjectNode();
                 String openId = openByConsumer.get(accountId + '\u0000' + consumer.lpConsumerId());
-                Conv open = openId == null ? null : conversations.get(openId);
+                StoredConversation open = openId == null ? null : conversations.get(openId);
                 if (open != null) {
                     open.userProfile(profile);
                 }
@@ -212,14 +212,14 @@ final class SendApi {
         if (found instanceof Reply r) {
             return r;
         }
-        Conv conv = (Conv) found;
+        StoredConversation conv = (StoredConversation) found;
         JsonNode event = body.path("event");
         String problem = validateEvent(event);
         if (problem != null) {
             return bad(ErrorCodes.INVALID_EVENT, "Invalid event", problem, id);
         }
         long seq = conv.publish(event.deepCopy(), isSequenced(event), clock.instant());
-        if (seq == Conv.CLOSED) {
+        if (seq == StoredConversation.CLOSED) {
             return closed(conv.id, id);
         }
         return Reply.json(200, ok(id, sequenceBody(seq)));
@@ -270,7 +270,7 @@ final class SendApi {
         if (found instanceof Reply r) {
             return r;
         }
-        Conv conv = (Conv) found;
+        StoredConversation conv = (StoredConversation) found;
         if (close) {
             if (!conv.close()) {
                 return closed(conv.id, id);
@@ -286,9 +286,9 @@ final class SendApi {
         return Reply.json(200, ok);
     }
 
-    /** @return the open-or-closed Conv owned by the consumer, or an error Reply */
+    /** @return the open-or-closed StoredConversation owned by the consumer, or an error Reply */
     private Object findOwned(String accountId, ConsumerIdentity consumer, String convId, String reqId) {
-        Conv conv = conversations.get(convId);
+        StoredConversation conv = conversations.get(convId);
         if (conv == null || !conv.accountId.equals(accountId)) {
             // choice: unknown conversation -> 400 (undocumented)
             return bad(ErrorCodes.CONVERSATION_NOT_FOUND, "Conversation not found",
