@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What happens to each request, on the I/O thread that read it: routing (404), method (405), fault injection, the
- * service's {@link ServiceHandler}, then counting the answer and having the {@link Exchange} write it
+ * service's {@link ServiceHandler}, then counting and recording the answer and having the {@link Exchange} write it
  * (at once, after the latency or a stall, never, or not at all when the connection is dropped).
  */
 final class Dispatcher implements Consumer<Exchange> {
@@ -21,11 +21,13 @@ final class Dispatcher implements Consumer<Exchange> {
     private final Routes routes;
     private final FaultInjection faults;
     private final Counters counters;
+    private final RequestLog log;
 
-    Dispatcher(Routes routes, FaultInjection faults, Counters counters) {
+    Dispatcher(Routes routes, FaultInjection faults, Counters counters, RequestLog log) {
         this.routes = routes;
         this.faults = faults;
         this.counters = counters;
+        this.log = log;
     }
 
     @Override
@@ -88,8 +90,9 @@ final class Dispatcher implements Consumer<Exchange> {
         exchange.answer(reply, delay);
     }
 
-    /** Counted when decided, so before the client can see the answer. */
+    /** Counted and recorded when decided, so before the client can see the answer. */
     private void note(Request request, String service, int status) {
         counters.increment(service, status);
+        log.add(request, service, status);
     }
 }

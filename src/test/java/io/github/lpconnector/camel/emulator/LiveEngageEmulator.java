@@ -20,12 +20,12 @@ import org.slf4j.LoggerFactory;
  * ({@code asyncMessagingEnt}, {@code sentinel}, {@code idp}) at {@link #host()}.
  * <p>
  * This class is what tests use: the {@link Builder}, the lifecycle, the tokens, fault injection and rate limit, and
- * what the emulator saw ({@link #conversations()}, {@link #count counters}). Behind it:
+ * what the emulator saw ({@link #conversations()}, {@link #count counters}, {@link #requests()}). Behind it:
  * <ul>
  * <li>{@link EmulatorServer} and {@link Exchange}: HttpCore 5's non-blocking HTTP server. A delayed or stalled answer
  * holds no thread; thousands of connections are served by {@link Builder#threads(int) a couple of} I/O threads;</li>
  * <li>{@link Dispatcher}: per request, routing ({@link Routes}, 404), method (405), fault injection, the service,
- * counting;</li>
+ * counting and recording;</li>
  * <li>one {@link ServiceHandler} per service: {@link DomainApiHandler}, {@link SentinelHandler}, {@link IdpHandler},
  * {@link CreateHandler} and {@link SendHandler} (which share the {@link ConversationStore} and the checks of
  * {@link SendApiHandler}), and {@link AdminHandler} ({@code GET /emulator/...}).</li>
@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * <li>Unknown or closed conversation on SEND: 400 (40009 / 40010); another consumer's conversation: 401 (40106).</li>
  * <li>Second CREATE while the consumer has an OPEN conversation: HTTP 200, the conversation item gets code 400 with
  * errorCode 40011 "Conversation already open"; the first-message item then gets 400 40009.</li>
- * <li>Counters take each answer's status when the emulator decides it (before a latency or a
+ * <li>Counters and the request log take each answer's status when the emulator decides it (before a latency or a
  * stall); dropped connections count as status 0.</li>
  * </ul>
  */
@@ -68,6 +68,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
     private final RateLimit rateLimit;
     private final ConversationStore conversations;
     private final Counters counters = new Counters();
+    private final RequestLog requests;
     private final Routes routes;
     private final EmulatorServer server;
     private final int port;
@@ -86,6 +87,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
         this.rateLimit = new RateLimit(b.ratePerSecond);
         this.faults.latency(b.latency);
         this.conversations = new ConversationStore(!b.multipleOpenConversations);
+        this.requests = new RequestLog(b.recordRequests);
         AppJwtCheck appJwt = new AppJwtCheck(tokens, clock, b.acceptBearerPrefix);
         this.routes = new Routes(List.of(
                 new DomainApiHandler(this::host),
@@ -96,7 +98,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
                 new AdminHandler(this::conversations, this::counters)));
         InetAddress bind = InetAddress.getByName(b.bindAddress);
         this.server = new EmulatorServer(new InetSocketAddress(bind, b.port), b.threads,
-                new Dispatcher(routes, faults, counters));
+                new Dispatcher(routes, faults, counters, requests));
         this.port = server.port();
         this.host = (bind.isAnyLocalAddress() ? "127.0.0.1" : bind.getHostAddress()) + ":" + port;
         if (b.forgetConversationsEvery != null) {
@@ -216,13 +218,29 @@ public final class LiveEngageEmulator implements AutoCloseable {
     }
 
     /**
-     * Forgets conversations, counters and faults, drops delayed and stalled exchanges, and
+     * The requests received, oldest first: the newest 10,000, or none when the builder said
+     * {@link Builder#recordRequests(boolean) recordRequests(false)}. Every request is there, the emulator's own
+     * {@code /emulator/...} ones included, from the moment its answer is decided (so before a delayed answer is
+     * written, and also for a stalled or dropped one).
+     */
+    public List<RecordedRequest> requests() {
+        return requests.list();
+    }
+
+    /** Forgets the recorded requests (also done by {@link #reset()}). */
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    /**
+     * Forgets conversations, counters, recorded requests and faults, drops delayed and stalled exchanges, and
      * restores the rate limit and latency given to the builder; answersReversed goes back to false. Issued tokens
      * stay valid.
      */
     public void reset() {
         conversations.clear();
         counters.clear();
+        requests.clear();
         faults.clear().latency(startLatency).resetCounters();
         rateLimit.resetCounters();
         rateLimit.permitsPerSecond(startRate);
@@ -268,6 +286,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
         private boolean acceptBearerPrefix;
         private boolean multipleOpenConversations;
         private Duration forgetConversationsEvery;
+        private boolean recordRequests = true;
 
         private Builder() {
         }
@@ -355,6 +374,15 @@ public final class LiveEngageEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("forgetConversationsEvery must be positive");
             }
             this.forgetConversationsEvery = period;
+            return this;
+        }
+
+        /**
+         * Whether {@link LiveEngageEmulator#requests()} records the requests (default true). Load tests switch it off:
+         * the log keeps up to 10,000 requests with their bodies.
+         */
+        public Builder recordRequests(boolean record) {
+            this.recordRequests = record;
             return this;
         }
 
