@@ -14,33 +14,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code GET /emulator/conversations} lists the conversations, oldest first, {@code GET /emulator/counters} the
  * counters, e.g. {@code {"create 200":3}}. Never subject to fault injection.
  */
-final class AdminHandler implements ServiceHandler {
+final class AdminHandler extends ServiceHandler {
 
     private final Supplier<List<EmulatedConversation>> conversations;
     private final Supplier<Map<String, Long>> counters;
 
     AdminHandler(Supplier<List<EmulatedConversation>> conversations, Supplier<Map<String, Long>> counters) {
+        super("emulator", "GET", "/emulator/{resource}");
         this.conversations = conversations;
         this.counters = counters;
     }
 
     @Override
-    public String name() {
-        return "emulator";
-    }
-
-    @Override
-    public String method() {
-        return "GET";
-    }
-
-    @Override
-    public List<String> paths() {
-        return List.of("/emulator/{resource}");
-    }
-
-    @Override
-    public Reply handle(Request request, Map<String, String> pathParams) {
+    Reply handle(Request request, Map<String, String> pathParams) {
         switch (pathParams.get("resource")) {
             case "conversations":
                 ArrayNode list = MAPPER.createArrayNode();

@@ -45,20 +45,10 @@ final class CreateHandler extends SendApiHandler {
 
     CreateHandler(RateLimit rateLimit, AppJwtCheck appJwt, Tokens tokens, ConversationStore conversations,
             Clock clock, BooleanSupplier answersReversed) {
-        super(rateLimit, appJwt, tokens);
+        super("create", "/api/account/{account}/messaging/consumer/conversation", rateLimit, appJwt, tokens);
         this.conversations = conversations;
         this.clock = clock;
         this.answersReversed = answersReversed;
-    }
-
-    @Override
-    public String name() {
-        return "create";
-    }
-
-    @Override
-    public List<String> paths() {
-        return List.of("/api/account/{account}/messaging/consumer/conversation");
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.github.lpconnector.camel.emulator;
 
 import static io.github.lpconnector.camel.emulator.Reply.MAPPER;
 
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -16,32 +15,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * LivePerson's. Errors (wrong version, unknown service, whose name is case-sensitive as LivePerson's) are 400
  * {@code {"code":400,"message":..}}.
  */
-final class DomainApiHandler implements ServiceHandler {
+final class DomainApiHandler extends ServiceHandler {
 
     private final Supplier<String> host;
 
     DomainApiHandler(Supplier<String> host) {
+        super("domain", "GET", "/api/account/{account}/service/{service}/baseURI.json",
+                "/api/account/{account}/service/baseURI.json");
         this.host = host;
     }
 
     @Override
-    public String name() {
-        return "domain";
-    }
-
-    @Override
-    public String method() {
-        return "GET";
-    }
-
-    @Override
-    public List<String> paths() {
-        return List.of("/api/account/{account}/service/{service}/baseURI.json",
-                "/api/account/{account}/service/baseURI.json");
-    }
-
-    @Override
-    public Reply handle(Request request, Map<String, String> pathParams) {
+    Reply handle(Request request, Map<String, String> pathParams) {
         String account = pathParams.get("account");
         String service = pathParams.get("service");
         if (!"1.0".equals(request.query().get("version"))) {

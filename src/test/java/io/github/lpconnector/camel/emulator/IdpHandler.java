@@ -3,7 +3,6 @@ package io.github.lpconnector.camel.emulator;
 import static io.github.lpconnector.camel.emulator.Reply.MAPPER;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,33 +12,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The IDP: {@code POST /api/account/{account}/consumer?v=1.0} with the AppJWT as {@code Authorization} and
  * {@code {"ext_consumer_id":..}} answers 201 {@code {"token":<ConsumerJWS>}}, the same token for the same consumer.
  */
-final class IdpHandler implements ServiceHandler {
+final class IdpHandler extends ServiceHandler {
 
     private final Tokens tokens;
     private final AppJwtCheck appJwt;
 
     IdpHandler(Tokens tokens, AppJwtCheck appJwt) {
+        super("idp", "POST", "/api/account/{account}/consumer");
         this.tokens = tokens;
         this.appJwt = appJwt;
     }
 
     @Override
-    public String name() {
-        return "idp";
-    }
-
-    @Override
-    public String method() {
-        return "POST";
-    }
-
-    @Override
-    public List<String> paths() {
-        return List.of("/api/account/{account}/consumer");
-    }
-
-    @Override
-    public Reply handle(Request request, Map<String, String> pathParams) {
+    Reply handle(Request request, Map<String, String> pathParams) {
         String account = pathParams.get("account");
         if (!"1.0".equals(request.query().get("v"))) {
             return Reply.error(400, ErrorCodes.INVALID_VERSION, "Invalid parameter", "v must be 1.0", null);

@@ -15,13 +15,14 @@ import io.github.lpconnector.camel.emulator.Tokens.ConsumerIdentity;
  * {@code Retry-After}), query {@code v=3} (400), AppJWT (401 40105 / 40102, see {@link AppJwtCheck}), ConsumerJWS in
  * {@code X-LP-ON-BEHALF} (401 40104 / 40103), a JSON Content-Type (415), a JSON body (400).
  */
-abstract class SendApiHandler implements ServiceHandler {
+abstract class SendApiHandler extends ServiceHandler {
 
     private final RateLimit rateLimit;
     private final AppJwtCheck appJwt;
     private final Tokens tokens;
 
-    SendApiHandler(RateLimit rateLimit, AppJwtCheck appJwt, Tokens tokens) {
+    SendApiHandler(String name, String path, RateLimit rateLimit, AppJwtCheck appJwt, Tokens tokens) {
+        super(name, "POST", path);
         this.rateLimit = rateLimit;
         this.appJwt = appJwt;
         this.tokens = tokens;
@@ -31,12 +32,7 @@ abstract class SendApiHandler implements ServiceHandler {
     abstract Reply handle(String accountId, ConsumerIdentity consumer, JsonNode body);
 
     @Override
-    public final String method() {
-        return "POST";
-    }
-
-    @Override
-    public final Reply handle(Request request, Map<String, String> pathParams) {
+    final Reply handle(Request request, Map<String, String> pathParams) {
         String accountId = pathParams.get("account");
         long wait = rateLimit.tryAcquire(accountId);
         if (wait > 0) {

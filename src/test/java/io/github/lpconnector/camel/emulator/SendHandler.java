@@ -35,19 +35,9 @@ final class SendHandler extends SendApiHandler {
 
     SendHandler(RateLimit rateLimit, AppJwtCheck appJwt, Tokens tokens, ConversationStore conversations,
             Clock clock) {
-        super(rateLimit, appJwt, tokens);
+        super("send", "/api/account/{account}/messaging/consumer/conversation/send", rateLimit, appJwt, tokens);
         this.conversations = conversations;
         this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return "send";
-    }
-
-    @Override
-    public List<String> paths() {
-        return List.of("/api/account/{account}/messaging/consumer/conversation/send");
     }
 
     @Override

@@ -4,7 +4,6 @@ import static io.github.lpconnector.camel.emulator.Reply.MAPPER;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code expires_in} (as documented). Errors use an OAuth2 body {@code {"error":..,"error_description":..}}
  * (LivePerson's are undocumented).
  */
-final class SentinelHandler implements ServiceHandler {
+final class SentinelHandler extends ServiceHandler {
 
     private final Tokens tokens;
     private final String clientId;
@@ -24,6 +23,7 @@ final class SentinelHandler implements ServiceHandler {
     private final Duration appJwtTtl;
 
     SentinelHandler(Tokens tokens, String clientId, String clientSecret, Duration appJwtTtl) {
+        super("sentinel", "POST", "/sentinel/api/account/{account}/app/token");
         this.tokens = tokens;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
@@ -31,22 +31,7 @@ final class SentinelHandler implements ServiceHandler {
     }
 
     @Override
-    public String name() {
-        return "sentinel";
-    }
-
-    @Override
-    public String method() {
-        return "POST";
-    }
-
-    @Override
-    public List<String> paths() {
-        return List.of("/sentinel/api/account/{account}/app/token");
-    }
-
-    @Override
-    public Reply handle(Request request, Map<String, String> pathParams) {
+    Reply handle(Request request, Map<String, String> pathParams) {
         if (!"1.0".equals(request.query().get("v"))) {
             return Reply.oauthError(400, "invalid_request", "v must be 1.0");
         }
