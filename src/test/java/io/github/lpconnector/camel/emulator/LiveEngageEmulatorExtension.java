@@ -135,6 +135,14 @@ public final class LiveEngageEmulatorExtension implements BeforeAllCallback, Bef
         return emulator().counters();
     }
 
+    public List<RecordedRequest> requests() {
+        return emulator().requests();
+    }
+
+    public void clearRequests() {
+        emulator().clearRequests();
+    }
+
     public void reset() {
         emulator().reset();
     }

@@ -1,6 +1,7 @@
 package io.github.lpconnector.camel.emulator;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -60,6 +61,13 @@ record Reply(int status, Map<String, String> headers, byte[] body) {
         body.put("error", error);
         body.put("error_description", description);
         return json(status, body);
+    }
+
+    /** This reply with header {@code name} set to {@code value}. */
+    Reply withHeader(String name, String value) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put(name, value);
+        return new Reply(status, Map.copyOf(all), body);
     }
 
     String bodyText() {

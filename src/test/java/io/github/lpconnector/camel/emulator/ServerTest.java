@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,17 +42,19 @@ class ServerTest {
         emulator.reset();
     }
 
-    // the regular expressions the prefix checks replaced
-    static final List<Object[]> REGEXES = List.of(
-            new Object[] {"domain", Pattern.compile("^/api/account/([^/]+)/service/([^/]+)/baseURI\\.json$")},
-            new Object[] {"domain", Pattern.compile("^/api/account/([^/]+)/service/baseURI\\.json$")},
-            new Object[] {"sentinel", Pattern.compile("^/sentinel/api/account/([^/]+)/app/token$")},
-            new Object[] {"idp", Pattern.compile("^/api/account/([^/]+)/consumer$")},
-            new Object[] {"create", Pattern.compile("^/api/account/([^/]+)/messaging/consumer/conversation$")},
-            new Object[] {"send", Pattern.compile("^/api/account/([^/]+)/messaging/consumer/conversation/send$")});
+    /** What each service's paths mean, written as regular expressions: group i is path parameter i. */
+    static final List<Object[]> SPEC = List.of(
+            new Object[] {"domain", "^/api/account/([^/]+)/service/([^/]+)/baseURI\\.json$", List.of("account",
+                    "service")},
+            new Object[] {"domain", "^/api/account/([^/]+)/service/baseURI\\.json$", List.of("account")},
+            new Object[] {"sentinel", "^/sentinel/api/account/([^/]+)/app/token$", List.of("account")},
+            new Object[] {"idp", "^/api/account/([^/]+)/consumer$", List.of("account")},
+            new Object[] {"create", "^/api/account/([^/]+)/messaging/consumer/conversation$", List.of("account")},
+            new Object[] {"send", "^/api/account/([^/]+)/messaging/consumer/conversation/send$", List.of("account")},
+            new Object[] {"emulator", "^/emulator/([^/]+)$", List.of("resource")});
 
     @Test
-    void routesAreTheOnesOfTheRegularExpressions() {
+    void pathsRouteToTheServiceTheSpecSays() {
         List<String> paths = List.of("/api/account/1/service/idp/baseURI.json",
                 "/api/account/1/service/baseURI.json", "/api/account//service/baseURI.json",
                 "/api/account/1/service//baseURI.json", "/api/account/1/service/a/b/baseURI.json",
@@ -62,47 +66,44 @@ class ServerTest {
                 "/api/account/1/messaging/consumer/conversation/send",
                 "/api/account/1/messaging/consumer/conversation/sendx", "/api/account/1/x/consumer",
                 "/api/account/1", "/api/account/", "/api/account/1/", "/api/accounts/1/consumer", "", "/",
-                "/emulator/counters", "/emulator/", "/emulatorx", "/API/account/1/consumer");
+                "/emulator/counters", "/emulator/", "/emulator/a/b", "/emulatorx", "/API/account/1/consumer");
         for (String path : paths) {
-            String endpoint = null;
-            String account = null;
-            String extra = null;
-            for (Object[] r : REGEXES) {
-                Matcher m = ((Pattern) r[1]).matcher(path);
+            String service = null;
+            Map<String, String> params = new HashMap<>();
+            for (Object[] spec : SPEC) {
+                Matcher m = Pattern.compile((String) spec[1]).matcher(path);
                 if (m.matches()) {
-                    endpoint = (String) r[0];
-                    account = m.group(1);
-                    extra = m.groupCount() > 1 ? m.group(2) : null;
+                    service = (String) spec[0];
+                    List<?> names = (List<?>) spec[2];
+                    for (int i = 0; i < names.size(); i++) {
+                        params.put((String) names.get(i), m.group(i + 1));
+                    }
                     break;
                 }
             }
-            if (endpoint == null && path.startsWith("/emulator/")) {
-                endpoint = "emulator";
-                extra = path.substring("/emulator/".length());
-            }
-            LiveEngageEmulator.Route route = LiveEngageEmulator.route(path);
-            if (endpoint == null) {
-                assertThat(route).as(path).isNull();
+            Routes.Match match = emulator.routes().find(path);
+            if (service == null) {
+                assertThat(match).as(path).isNull();
             } else {
-                assertThat(route).as(path).isNotNull();
-                assertThat(route.endpoint().id).as(path).isEqualTo(endpoint);
-                assertThat(route.accountId()).as(path).isEqualTo(account);
-                assertThat(route.extra()).as(path).isEqualTo(extra);
+                assertThat(match).as(path).isNotNull();
+                assertThat(match.handler().name()).as(path).isEqualTo(service);
+                assertThat(match.params()).as(path).isEqualTo(params);
             }
         }
     }
 
     @Test
-    void queryParametersAreReadAsTheFormParserReadsThem() {
-        List<String> queries = List.of("v=3", "v=3&x=1", "x=1&v=3", "v=1&v=2", "v", "v=", "=3", "&&v=3&",
-                "v=%zz&v=3", "%zz=1&v=3", "v=a+b%20c", "%76=3", "version=1.0", "v=3&version=1.0&", "vv=3", "");
-        for (String q : queries) {
-            for (String name : List.of("v", "version", "x")) {
-                assertThat(LiveEngageEmulator.queryParam(q, name)).as(q + " " + name)
-                        .isEqualTo(LiveEngageEmulator.parseForm(q).get(name));
-            }
-        }
-        assertThat(LiveEngageEmulator.queryParam(null, "v")).isNull();
+    void queryStringsAndFormsAreDecodedFirstPairWinning() {
+        assertThat(Request.parseForm(null)).isEmpty();
+        assertThat(Request.parseForm("")).isEmpty();
+        assertThat(Request.parseForm("v=3&x=1")).isEqualTo(Map.of("v", "3", "x", "1"));
+        assertThat(Request.parseForm("v=1&v=2")).isEqualTo(Map.of("v", "1"));
+        assertThat(Request.parseForm("v&w=")).isEqualTo(Map.of("v", "", "w", ""));
+        assertThat(Request.parseForm("=3")).isEqualTo(Map.of("", "3"));
+        assertThat(Request.parseForm("&&v=3&")).isEqualTo(Map.of("v", "3"));
+        assertThat(Request.parseForm("v=%zz&v=3")).isEqualTo(Map.of("v", "3"));
+        assertThat(Request.parseForm("%zz=1&v=3")).isEqualTo(Map.of("v", "3"));
+        assertThat(Request.parseForm("v=a+b%20c&%76v=3")).isEqualTo(Map.of("v", "a b c", "vv", "3"));
     }
 
     @Test

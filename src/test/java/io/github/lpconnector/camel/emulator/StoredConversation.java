@@ -6,8 +6,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Mutable, thread-safe state of one emulated conversation. */
-final class Conv {
+/**
+ * One conversation as the emulator stores it, changed by CREATE and SEND: its state, the consumer's latest profile and
+ * the published events with their sequences. Thread-safe. Tests read it through {@link #snapshot()}, an immutable
+ * {@link EmulatedConversation}.
+ */
+final class StoredConversation {
 
     /** Returned by {@link #publish} when the conversation is closed. */
     static final long CLOSED = Long.MIN_VALUE;
@@ -17,6 +21,7 @@ final class Conv {
     final String brandId;
     final String extConsumerId;
     final String lpConsumerId;
+    /** The {@code cm.ConsumerRequestConversation} body as received. */
     final JsonNode request;
     final Instant createdAt;
     private JsonNode userProfile;
@@ -24,8 +29,8 @@ final class Conv {
     private final List<EmulatedMessage> messages = new ArrayList<>();
     private long nextSequence;
 
-    Conv(String id, String accountId, String brandId, String extConsumerId, String lpConsumerId, JsonNode request,
-            JsonNode userProfile, Instant createdAt) {
+    StoredConversation(String id, String accountId, String brandId, String extConsumerId, String lpConsumerId,
+            JsonNode request, JsonNode userProfile, Instant createdAt) {
         this.id = id;
         this.accountId = accountId;
         this.brandId = brandId;
