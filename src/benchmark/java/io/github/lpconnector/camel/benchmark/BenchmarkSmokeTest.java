@@ -27,13 +27,13 @@ class BenchmarkSmokeTest {
         System.setProperty("java.awt.headless", "true");
         ConnectorBenchmark.Config config = new ConnectorBenchmark.Config(0, List.of(0, 20), List.of(1, 8), 0.1, 0, 0.3,
                 300, 100, 300, 0.2, 0.3,
-                List.of("component", "hand-route", "raw-client", "raw-unformatted", "producer-only", "http-only"),
+                List.of("component", "hand-route", "raw-client"),
                 List.of("component", "raw-client"), out, out.resolve("published"), 4, true, false, 2, 0, 0, 0.1);
 
         ConnectorBenchmark.Outcome outcome = new ConnectorBenchmark(config).run();
 
         List<CellResult> cells = outcome.cells();
-        assertThat(cells).hasSize(2 * 2 * 6 + 2);
+        assertThat(cells).hasSize(2 * 2 * 3 + 2);
         long completed = 0;
         for (CellResult cell : cells) {
             assertThat(cell.errors()).as("errors of %s", cell).isZero();
@@ -136,42 +136,5 @@ class BenchmarkSmokeTest {
         assertThat(names.get(Meter.Kind.JIT)).anyMatch(name -> name.startsWith("C2 Compiler"));
         assertThat(snapshot.tasks().get(snapshot.reader().taskId()).kind())
                 .as("the measuring thread, like any thread of the client").isEqualTo(Meter.Kind.CLIENT);
-    }
-
-    @Test
-    void theColdProbeMeasuresEveryExchangeOfEveryContenderAndLeavesItsEvictorsOut() throws Exception {
-        assumeTrue(Meter.snapshot().tasks() != null, "the probe reads threads from /proc/self/task, on Linux only");
-
-        Map<String, long[]> cpu = new ColdExchangeProbe(List.of("component", "raw-client"), 20, 10, 1).run();
-
-        assertThat(cpu.keySet()).containsExactly("component", "raw-client");
-        for (Map.Entry<String, long[]> contender : cpu.entrySet()) {
-            assertThat(contender.getValue()).as(contender.getKey()).hasSize(10);
-            assertThat(java.util.Arrays.stream(contender.getValue()).min().orElseThrow()).as(contender.getKey()).isPositive();
-        }
-        assertThat(ColdExchangeProbe.report(cpu)).contains("component", "raw-client", "1.00");
-
-        java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
-        Thread evictor = new Thread(() -> {
-            try {
-                end.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, ColdExchangeProbe.EVICTOR_NAME + "-9");
-        evictor.start();
-        try {
-            long id = -1;
-            for (int i = 0; i < 100 && id < 0; i++) { // its native name is set as it starts
-                id = Meter.snapshot().tasks().entrySet().stream()
-                        .filter(t -> t.getValue().name().startsWith(ColdExchangeProbe.EVICTOR_NAME))
-                        .mapToLong(Map.Entry::getKey).findFirst().orElse(-1);
-                Thread.onSpinWait();
-            }
-            assertThat(id).as("the evictor's thread in /proc/self/task").isNotNegative();
-            assertThat(Meter.snapshot().tasks().get(id).kind()).isEqualTo(Meter.Kind.PROBE);
-        } finally {
-            end.countDown();
-        }
     }
 }

@@ -446,11 +446,8 @@ public final class ConnectorBenchmark {
             case "component" -> ComponentContender::new;
             case "hand-route" -> HandRouteContender::new;
             case "raw-client" -> RawClientContender::new;
-            case "raw-unformatted" -> () -> new RawClientContender(false);
-            case "producer-only" -> ProducerOnlyContender::new;
-            case "http-only" -> HttpOnlyContender::new;
-            default -> throw new IllegalArgumentException("unknown contender " + name + "; expected component,"
-                                                          + " hand-route, raw-client, raw-unformatted, producer-only or http-only");
+            default -> throw new IllegalArgumentException("unknown contender " + name
+                                                          + "; expected component, hand-route or raw-client");
         };
         return s.get();
     }

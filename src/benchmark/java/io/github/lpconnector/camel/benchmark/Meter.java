@@ -35,8 +35,8 @@ final class Meter {
     private static final java.lang.management.CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
     private static final Path TASKS = Path.of("/proc/self/task");
 
-    /** Whose CPU a thread's is; {@code PROBE}: the {@link ColdExchangeProbe}'s cache evictors. */
-    enum Kind { CLIENT, EMULATOR, JIT, HOUSEKEEPING, PROBE }
+    /** Whose CPU a thread's is. */
+    enum Kind { CLIENT, EMULATOR, JIT, HOUSEKEEPING }
 
     /**
      * Native names (15 characters at most) of the JVM's timer-driven threads, which do the same work whatever is in
@@ -122,8 +122,7 @@ final class Meter {
                     String comm = Files.readString(task.resolve("comm")).trim();
                     Kind kind = comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") ? Kind.JIT
                             : isEmulatorThread(comm) ? Kind.EMULATOR
-                            : isHousekeepingThread(comm) ? Kind.HOUSEKEEPING
-                            : comm.startsWith(ColdExchangeProbe.EVICTOR_NAME) ? Kind.PROBE : Kind.CLIENT;
+                            : isHousekeepingThread(comm) ? Kind.HOUSEKEEPING : Kind.CLIENT;
                     tasks.put(Long.parseLong(task.getFileName().toString()), new TaskCpu(kind, nanos, comm));
                 } catch (java.io.IOException | RuntimeException gone) {
                     // the thread ended meanwhile
@@ -178,7 +177,7 @@ final class Meter {
             return switch (kind) {
                 case CLIENT -> (b.processCpu - a.processCpu) - (b.emulatorCpu - a.emulatorCpu);
                 case EMULATOR -> b.emulatorCpu - a.emulatorCpu;
-                case JIT, HOUSEKEEPING, PROBE -> 0;
+                case JIT, HOUSEKEEPING -> 0;
             };
         }
         long sum = 0;
