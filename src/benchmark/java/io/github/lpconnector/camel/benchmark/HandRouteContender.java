@@ -20,7 +20,7 @@ final class HandRouteContender extends CamelRouteContender {
 
     @Override
     public String name() {
-        return "hand-route";
+        return Report.HAND;
     }
 
     @Override

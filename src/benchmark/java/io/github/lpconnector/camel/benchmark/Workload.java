@@ -34,7 +34,7 @@ final class Workload {
         return "/api/account/" + ACCOUNT + "/messaging/consumer/conversation";
     }
 
-    /** The batch the component sends for {@link #MESSAGE}, request ids made from {@code prefix}. */
+    /** The CREATE batch for {@link #MESSAGE}, its request ids made from {@code prefix}. */
     static byte[] batch(String prefix) {
         String json = "[{\"kind\":\"req\",\"id\":\"" + prefix + ":profile\",\"type\":\"userprofile.SetUserProfile\",\"body\":{}},"
                       + "{\"kind\":\"req\",\"id\":\"" + prefix + ":conversation\",\"type\":\"cm.ConsumerRequestConversation\","

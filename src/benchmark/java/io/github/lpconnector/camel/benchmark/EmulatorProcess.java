@@ -10,21 +10,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.github.lpconnector.camel.emulator.LiveEngageEmulator;
 
 /**
  * The emulator in a JVM of its own, so that a cell's heap, threads and allocation are the client's only. The parent
- * starts it with the test classpath and drives it over stdin/stdout, one command a line: {@code reset <latencyMs>},
+ * starts it with its own classpath and drives it over stdin/stdout, one command a line: {@code reset <latencyMs>},
  * {@code count} (CREATE answers with status 200), {@code forget} (stored conversations); each is answered by one
  * line. The child exits when its stdin closes, so it never outlives the benchmark.
  */
-final class EmulatorProcess implements AutoCloseable {
+final class EmulatorProcess implements Emulator {
 
     private final Process process;
     private final BufferedReader out;
     private final PrintWriter in;
-    final Workload workload;
+    private final Workload workload;
 
     private EmulatorProcess(int threads) throws IOException {
         List<String> command = new ArrayList<>(List.of(
@@ -46,27 +47,28 @@ final class EmulatorProcess implements AutoCloseable {
         return new EmulatorProcess(threads);
     }
 
-    /** Forgets conversations, counters and faults, then adds {@code latencyMs} to every answer. */
-    void reset(int latencyMs) throws IOException {
+    @Override
+    public Workload workload() {
+        return workload;
+    }
+
+    @Override
+    public void reset(int latencyMs) throws IOException {
         command("reset " + latencyMs);
     }
 
-    /** Changes the latency added to every answer, and nothing else. */
-    void latency(int latencyMs) throws IOException {
-        command("latency " + latencyMs);
-    }
-
-    /** CREATE answers with status 200 since the last reset. */
-    long created() throws IOException {
+    @Override
+    public long created() throws IOException {
         return Long.parseLong(command("count"));
     }
 
-    void forgetConversations() throws IOException {
+    @Override
+    public void forgetConversations() throws IOException {
         command("forget");
     }
 
-    /** CPU nanoseconds the emulator's JVM used so far, or -1 if the OS does not tell. */
-    long cpuNanos() {
+    @Override
+    public long separateCpuNanos() {
         return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
@@ -86,7 +88,7 @@ final class EmulatorProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         in.close(); // the child exits on end of input
-        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
     }
@@ -95,9 +97,7 @@ final class EmulatorProcess implements AutoCloseable {
     public static void main(String[] args) throws IOException {
         PrintStream stdout = System.out;
         System.setOut(System.err); // stdout is the protocol
-        try (LiveEngageEmulator emulator = LiveEngageEmulator.builder().threads(Integer.parseInt(args[0]))
-                .multipleOpenConversations(true)
-                .forgetConversationsEvery(ConnectorBenchmark.FORGET_CONVERSATIONS_EVERY).start()) {
+        try (LiveEngageEmulator emulator = Emulator.startEmulator(Integer.parseInt(args[0]))) {
             Workload workload = new Workload(emulator);
             stdout.println(workload.baseUri);
             stdout.println(workload.appJwt);
@@ -108,12 +108,7 @@ final class EmulatorProcess implements AutoCloseable {
                 String[] words = line.trim().split("\\s+");
                 switch (words[0]) {
                     case "reset" -> {
-                        emulator.reset();
-                        emulator.faults().latency(Duration.ofMillis(Long.parseLong(words[1])));
-                        stdout.println("ok");
-                    }
-                    case "latency" -> {
-                        emulator.faults().latency(Duration.ofMillis(Long.parseLong(words[1])));
+                        Emulator.reset(emulator, Long.parseLong(words[1]));
                         stdout.println("ok");
                     }
                     case "count" -> stdout.println(emulator.count("create", 200));

@@ -13,7 +13,7 @@ final class ComponentContender extends CamelRouteContender {
 
     @Override
     public String name() {
-        return "component";
+        return Report.COMPONENT;
     }
 
     @Override
@@ -23,25 +23,18 @@ final class ComponentContender extends CamelRouteContender {
 
     @Override
     protected void configure(CamelContext context, Workload workload, int inFlight, int connections) throws Exception {
-        String uri = configureComponent(context, workload, connections);
+        // the tokens as component options, where the README says they belong (not in an endpoint URI)
+        LivePersonConnectorComponent component = context.getComponent("liveperson-connector",
+                LivePersonConnectorComponent.class);
+        component.getConfiguration().setAppJwt(workload.appJwt);
+        component.getConfiguration().setConsumerJws(workload.consumerJws);
+        String uri = "liveperson-connector:create?accountId=" + Workload.ACCOUNT + "&baseUri=" + workload.baseUri
+                     + "&skillId=" + Workload.SKILL + "&maxConnections=" + connections;
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:create").routeId("component").to(uri);
             }
         });
-    }
-
-    /** Gives the component the workload's tokens and returns the endpoint URI of the workload's CREATE. */
-    static String configureComponent(CamelContext context, Workload workload, int connections) {
-        // the tokens as component options, where the README says they belong (not in an endpoint URI)
-        LivePersonConnectorComponent component = context.getComponent("liveperson-connector",
-                LivePersonConnectorComponent.class);
-        component.getConfiguration().setAppJwt(workload.appJwt);
-        component.getConfiguration().setConsumerJws(workload.consumerJws);
-        return "liveperson-connector:create?accountId=" + Workload.ACCOUNT
-               + "&baseUri=" + workload.baseUri
-               + "&skillId=" + Workload.SKILL
-               + "&maxConnections=" + connections;
     }
 }

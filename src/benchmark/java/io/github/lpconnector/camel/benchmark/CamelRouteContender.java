@@ -10,16 +10,12 @@ import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * A contender that is a Camel route {@code from("direct:create")}, fed the way a consumer feeds its route: an
- * exchange of the entry endpoint ({@link #entryUri()}), handed to its asynchronous producer with a callback, on the
- * driver's thread. Whatever completes the route (the component's I/O threads, or the hand route's thread pool) calls
- * back. The same for every Camel contender, so none pays for a {@code ProducerTemplate} another does not.
+ * exchange of the {@code direct} endpoint, handed to its asynchronous producer with a callback, on the driver's
+ * thread. Whatever completes the route (the component's I/O threads, or the hand route's thread pool) calls back.
  * <p>
- * The contexts run without JMX management, as a Camel application does without {@code camel-management} on its
- * classpath (the test classpath has it for other tests). Its per-exchange counters of every route and processor cost
- * the component's route 20-28 us per exchange at 50 ms, 64 in flight (two paired runs), the hand route about as
- * much; {@code -Dbench.camelJmx=true} measures with them. Nor is there a Micrometer registry, which an application
- * with Spring Boot Actuator would have: {@code -Dbench.micrometer=true} binds one, and the component records its
- * meters in it.
+ * The context runs without JMX management, as a Camel application does without {@code camel-management} on its
+ * classpath (the test classpath has it for other tests), and without a Micrometer registry:
+ * {@code -Dbench.camelJmx=true} and {@code -Dbench.micrometer=true} measure with them.
  */
 abstract class CamelRouteContender implements Contender {
 
@@ -37,11 +33,6 @@ abstract class CamelRouteContender implements Contender {
     /** The header the route leaves the conversation id in. */
     protected abstract String conversationIdHeader();
 
-    /** The endpoint whose producer each exchange is handed to: the route's {@code direct:create}. */
-    protected String entryUri() {
-        return "direct:create";
-    }
-
     @Override
     public final void start(Workload workload, int inFlight, int connections) throws Exception {
         context = new DefaultCamelContext();
@@ -53,7 +44,7 @@ abstract class CamelRouteContender implements Contender {
         }
         configure(context, workload, inFlight, connections);
         context.start();
-        entry = context.getEndpoint(entryUri());
+        entry = context.getEndpoint("direct:create");
         producer = entry.createAsyncProducer();
         ServiceHelper.startService(producer);
     }
