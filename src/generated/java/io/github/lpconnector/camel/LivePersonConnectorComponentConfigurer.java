@@ -42,6 +42,8 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "baseUri": getOrCreateConfiguration(target).setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
         case "brandid":
         case "brandId": getOrCreateConfiguration(target).setBrandId(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "campaignid":
         case "campaignId": getOrCreateConfiguration(target).setCampaignId(property(camelContext, java.lang.String.class, value)); return true;
         case "channeltype":
@@ -59,22 +61,32 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "consumerJws": getOrCreateConfiguration(target).setConsumerJws(property(camelContext, java.lang.String.class, value)); return true;
         case "consumerjwscachesize":
         case "consumerJwsCacheSize": getOrCreateConfiguration(target).setConsumerJwsCacheSize(property(camelContext, int.class, value)); return true;
+        case "conversationstore":
+        case "conversationStore": getOrCreateConfiguration(target).setConversationStore(property(camelContext, io.github.lpconnector.camel.ConversationStore.class, value)); return true;
         case "csdsdomain":
         case "csdsDomain": getOrCreateConfiguration(target).setCsdsDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "engagementid":
         case "engagementId": getOrCreateConfiguration(target).setEngagementId(property(camelContext, java.lang.String.class, value)); return true;
+        case "eventtypes":
+        case "eventTypes": getOrCreateConfiguration(target).setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "extconsumerid":
         case "extConsumerId": getOrCreateConfiguration(target).setExtConsumerId(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "includeownevents":
+        case "includeOwnEvents": getOrCreateConfiguration(target).setIncludeOwnEvents(property(camelContext, boolean.class, value)); return true;
         case "lang": getOrCreateConfiguration(target).setLang(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxnotificationsize":
+        case "maxNotificationSize": getOrCreateConfiguration(target).setMaxNotificationSize(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -87,6 +99,8 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, int.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, long.class, value)); return true;
+        case "signaturerequired":
+        case "signatureRequired": getOrCreateConfiguration(target).setSignatureRequired(property(camelContext, boolean.class, value)); return true;
         case "skillid":
         case "skillId": getOrCreateConfiguration(target).setSkillId(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
@@ -95,6 +109,10 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "ttrDefName": getOrCreateConfiguration(target).setTtrDefName(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -114,6 +132,8 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "baseUri": return java.lang.String.class;
         case "brandid":
         case "brandId": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "campaignid":
         case "campaignId": return java.lang.String.class;
         case "channeltype":
@@ -131,22 +151,32 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "consumerJws": return java.lang.String.class;
         case "consumerjwscachesize":
         case "consumerJwsCacheSize": return int.class;
+        case "conversationstore":
+        case "conversationStore": return io.github.lpconnector.camel.ConversationStore.class;
         case "csdsdomain":
         case "csdsDomain": return java.lang.String.class;
         case "domain": return java.lang.String.class;
         case "engagementid":
         case "engagementId": return java.lang.String.class;
+        case "eventtypes":
+        case "eventTypes": return java.lang.String.class;
         case "extconsumerid":
         case "extConsumerId": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "includeownevents":
+        case "includeOwnEvents": return boolean.class;
         case "lang": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxnotificationsize":
+        case "maxNotificationSize": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
@@ -159,6 +189,8 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "requestTimeout": return int.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "signaturerequired":
+        case "signatureRequired": return boolean.class;
         case "skillid":
         case "skillId": return java.lang.String.class;
         case "sslcontextparameters":
@@ -167,6 +199,10 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "ttrDefName": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -187,6 +223,8 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "baseUri": return getOrCreateConfiguration(target).getBaseUri();
         case "brandid":
         case "brandId": return getOrCreateConfiguration(target).getBrandId();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "campaignid":
         case "campaignId": return getOrCreateConfiguration(target).getCampaignId();
         case "channeltype":
@@ -204,22 +242,32 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "consumerJws": return getOrCreateConfiguration(target).getConsumerJws();
         case "consumerjwscachesize":
         case "consumerJwsCacheSize": return getOrCreateConfiguration(target).getConsumerJwsCacheSize();
+        case "conversationstore":
+        case "conversationStore": return getOrCreateConfiguration(target).getConversationStore();
         case "csdsdomain":
         case "csdsDomain": return getOrCreateConfiguration(target).getCsdsDomain();
         case "domain": return getOrCreateConfiguration(target).getDomain();
         case "engagementid":
         case "engagementId": return getOrCreateConfiguration(target).getEngagementId();
+        case "eventtypes":
+        case "eventTypes": return getOrCreateConfiguration(target).getEventTypes();
         case "extconsumerid":
         case "extConsumerId": return getOrCreateConfiguration(target).getExtConsumerId();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
+        case "includeownevents":
+        case "includeOwnEvents": return getOrCreateConfiguration(target).isIncludeOwnEvents();
         case "lang": return getOrCreateConfiguration(target).getLang();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxnotificationsize":
+        case "maxNotificationSize": return getOrCreateConfiguration(target).getMaxNotificationSize();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretrydelay":
@@ -232,6 +280,8 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
+        case "signaturerequired":
+        case "signatureRequired": return getOrCreateConfiguration(target).isSignatureRequired();
         case "skillid":
         case "skillId": return getOrCreateConfiguration(target).getSkillId();
         case "sslcontextparameters":
@@ -240,6 +290,10 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "ttrDefName": return getOrCreateConfiguration(target).getTtrDefName();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "webhookpath":
+        case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         default: return null;
         }
     }

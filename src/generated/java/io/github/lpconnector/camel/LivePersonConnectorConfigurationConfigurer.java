@@ -49,16 +49,26 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "consumerJws": target.setConsumerJws(property(camelContext, java.lang.String.class, value)); return true;
         case "consumerjwscachesize":
         case "consumerJwsCacheSize": target.setConsumerJwsCacheSize(property(camelContext, int.class, value)); return true;
+        case "conversationstore":
+        case "conversationStore": target.setConversationStore(property(camelContext, io.github.lpconnector.camel.ConversationStore.class, value)); return true;
         case "csdsdomain":
         case "csdsDomain": target.setCsdsDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": target.setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "engagementid":
         case "engagementId": target.setEngagementId(property(camelContext, java.lang.String.class, value)); return true;
+        case "eventtypes":
+        case "eventTypes": target.setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "extconsumerid":
         case "extConsumerId": target.setExtConsumerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "includeownevents":
+        case "includeOwnEvents": target.setIncludeOwnEvents(property(camelContext, boolean.class, value)); return true;
         case "lang": target.setLang(property(camelContext, java.lang.String.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxnotificationsize":
+        case "maxNotificationSize": target.setMaxNotificationSize(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -71,12 +81,18 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "requestTimeout": target.setRequestTimeout(property(camelContext, int.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.setRetryDelay(property(camelContext, long.class, value)); return true;
+        case "signaturerequired":
+        case "signatureRequired": target.setSignatureRequired(property(camelContext, boolean.class, value)); return true;
         case "skillid":
         case "skillId": target.setSkillId(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "ttrdefname":
         case "ttrDefName": target.setTtrDefName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": target.setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -110,16 +126,26 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "consumerJws": return java.lang.String.class;
         case "consumerjwscachesize":
         case "consumerJwsCacheSize": return int.class;
+        case "conversationstore":
+        case "conversationStore": return io.github.lpconnector.camel.ConversationStore.class;
         case "csdsdomain":
         case "csdsDomain": return java.lang.String.class;
         case "domain": return java.lang.String.class;
         case "engagementid":
         case "engagementId": return java.lang.String.class;
+        case "eventtypes":
+        case "eventTypes": return java.lang.String.class;
         case "extconsumerid":
         case "extConsumerId": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "includeownevents":
+        case "includeOwnEvents": return boolean.class;
         case "lang": return java.lang.String.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxnotificationsize":
+        case "maxNotificationSize": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
@@ -132,12 +158,18 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "requestTimeout": return int.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "signaturerequired":
+        case "signatureRequired": return boolean.class;
         case "skillid":
         case "skillId": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "ttrdefname":
         case "ttrDefName": return java.lang.String.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -172,16 +204,26 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "consumerJws": return target.getConsumerJws();
         case "consumerjwscachesize":
         case "consumerJwsCacheSize": return target.getConsumerJwsCacheSize();
+        case "conversationstore":
+        case "conversationStore": return target.getConversationStore();
         case "csdsdomain":
         case "csdsDomain": return target.getCsdsDomain();
         case "domain": return target.getDomain();
         case "engagementid":
         case "engagementId": return target.getEngagementId();
+        case "eventtypes":
+        case "eventTypes": return target.getEventTypes();
         case "extconsumerid":
         case "extConsumerId": return target.getExtConsumerId();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getIdempotentRepository();
+        case "includeownevents":
+        case "includeOwnEvents": return target.isIncludeOwnEvents();
         case "lang": return target.getLang();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
+        case "maxnotificationsize":
+        case "maxNotificationSize": return target.getMaxNotificationSize();
         case "maxretries":
         case "maxRetries": return target.getMaxRetries();
         case "maxretrydelay":
@@ -194,12 +236,18 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "requestTimeout": return target.getRequestTimeout();
         case "retrydelay":
         case "retryDelay": return target.getRetryDelay();
+        case "signaturerequired":
+        case "signatureRequired": return target.isSignatureRequired();
         case "skillid":
         case "skillId": return target.getSkillId();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
         case "ttrdefname":
         case "ttrDefName": return target.getTtrDefName();
+        case "webhookpath":
+        case "webhookPath": return target.getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return target.getWebhookSecret();
         default: return null;
         }
     }

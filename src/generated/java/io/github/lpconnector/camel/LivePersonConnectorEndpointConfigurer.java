@@ -33,6 +33,8 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "baseUri": target.getConfiguration().setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
         case "brandid":
         case "brandId": target.getConfiguration().setBrandId(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "campaignid":
         case "campaignId": target.getConfiguration().setCampaignId(property(camelContext, java.lang.String.class, value)); return true;
         case "channeltype":
@@ -49,18 +51,32 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "consumerJws": target.getConfiguration().setConsumerJws(property(camelContext, java.lang.String.class, value)); return true;
         case "consumerjwscachesize":
         case "consumerJwsCacheSize": target.getConfiguration().setConsumerJwsCacheSize(property(camelContext, int.class, value)); return true;
+        case "conversationstore":
+        case "conversationStore": target.getConfiguration().setConversationStore(property(camelContext, io.github.lpconnector.camel.ConversationStore.class, value)); return true;
         case "csdsdomain":
         case "csdsDomain": target.getConfiguration().setCsdsDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": target.getConfiguration().setDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "engagementid":
         case "engagementId": target.getConfiguration().setEngagementId(property(camelContext, java.lang.String.class, value)); return true;
+        case "eventtypes":
+        case "eventTypes": target.getConfiguration().setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "extconsumerid":
         case "extConsumerId": target.getConfiguration().setExtConsumerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "includeownevents":
+        case "includeOwnEvents": target.getConfiguration().setIncludeOwnEvents(property(camelContext, boolean.class, value)); return true;
         case "lang": target.getConfiguration().setLang(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxnotificationsize":
+        case "maxNotificationSize": target.getConfiguration().setMaxNotificationSize(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -73,12 +89,18 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, int.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, long.class, value)); return true;
+        case "signaturerequired":
+        case "signatureRequired": target.getConfiguration().setSignatureRequired(property(camelContext, boolean.class, value)); return true;
         case "skillid":
         case "skillId": target.getConfiguration().setSkillId(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "ttrdefname":
         case "ttrDefName": target.getConfiguration().setTtrDefName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookpath":
+        case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -96,6 +118,8 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "baseUri": return java.lang.String.class;
         case "brandid":
         case "brandId": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "campaignid":
         case "campaignId": return java.lang.String.class;
         case "channeltype":
@@ -112,18 +136,32 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "consumerJws": return java.lang.String.class;
         case "consumerjwscachesize":
         case "consumerJwsCacheSize": return int.class;
+        case "conversationstore":
+        case "conversationStore": return io.github.lpconnector.camel.ConversationStore.class;
         case "csdsdomain":
         case "csdsDomain": return java.lang.String.class;
         case "domain": return java.lang.String.class;
         case "engagementid":
         case "engagementId": return java.lang.String.class;
+        case "eventtypes":
+        case "eventTypes": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "extconsumerid":
         case "extConsumerId": return java.lang.String.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "includeownevents":
+        case "includeOwnEvents": return boolean.class;
         case "lang": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxnotificationsize":
+        case "maxNotificationSize": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
@@ -136,12 +174,18 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "requestTimeout": return int.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "signaturerequired":
+        case "signatureRequired": return boolean.class;
         case "skillid":
         case "skillId": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "ttrdefname":
         case "ttrDefName": return java.lang.String.class;
+        case "webhookpath":
+        case "webhookPath": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -160,6 +204,8 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "baseUri": return target.getConfiguration().getBaseUri();
         case "brandid":
         case "brandId": return target.getConfiguration().getBrandId();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "campaignid":
         case "campaignId": return target.getConfiguration().getCampaignId();
         case "channeltype":
@@ -176,18 +222,32 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "consumerJws": return target.getConfiguration().getConsumerJws();
         case "consumerjwscachesize":
         case "consumerJwsCacheSize": return target.getConfiguration().getConsumerJwsCacheSize();
+        case "conversationstore":
+        case "conversationStore": return target.getConfiguration().getConversationStore();
         case "csdsdomain":
         case "csdsDomain": return target.getConfiguration().getCsdsDomain();
         case "domain": return target.getConfiguration().getDomain();
         case "engagementid":
         case "engagementId": return target.getConfiguration().getEngagementId();
+        case "eventtypes":
+        case "eventTypes": return target.getConfiguration().getEventTypes();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "extconsumerid":
         case "extConsumerId": return target.getConfiguration().getExtConsumerId();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
+        case "includeownevents":
+        case "includeOwnEvents": return target.getConfiguration().isIncludeOwnEvents();
         case "lang": return target.getConfiguration().getLang();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxnotificationsize":
+        case "maxNotificationSize": return target.getConfiguration().getMaxNotificationSize();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrydelay":
@@ -200,12 +260,18 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
+        case "signaturerequired":
+        case "signatureRequired": return target.getConfiguration().isSignatureRequired();
         case "skillid":
         case "skillId": return target.getConfiguration().getSkillId();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "ttrdefname":
         case "ttrDefName": return target.getConfiguration().getTtrDefName();
+        case "webhookpath":
+        case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "webhooksecret":
+        case "webhookSecret": return target.getConfiguration().getWebhookSecret();
         default: return null;
         }
     }

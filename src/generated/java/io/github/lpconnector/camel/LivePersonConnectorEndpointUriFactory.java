@@ -23,12 +23,13 @@ public class LivePersonConnectorEndpointUriFactory extends org.apache.camel.supp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(41);
         props.add("accountId");
         props.add("apiVersion");
         props.add("appJwt");
         props.add("baseUri");
         props.add("brandId");
+        props.add("bridgeErrorHandler");
         props.add("campaignId");
         props.add("channelType");
         props.add("clientId");
@@ -37,13 +38,20 @@ public class LivePersonConnectorEndpointUriFactory extends org.apache.camel.supp
         props.add("connectTimeout");
         props.add("consumerJws");
         props.add("consumerJwsCacheSize");
+        props.add("conversationStore");
         props.add("csdsDomain");
         props.add("domain");
         props.add("engagementId");
+        props.add("eventTypes");
+        props.add("exceptionHandler");
+        props.add("exchangePattern");
         props.add("extConsumerId");
+        props.add("idempotentRepository");
+        props.add("includeOwnEvents");
         props.add("lang");
         props.add("lazyStartProducer");
         props.add("maxConnections");
+        props.add("maxNotificationSize");
         props.add("maxRetries");
         props.add("maxRetryDelay");
         props.add("operation");
@@ -51,14 +59,18 @@ public class LivePersonConnectorEndpointUriFactory extends org.apache.camel.supp
         props.add("proxyPort");
         props.add("requestTimeout");
         props.add("retryDelay");
+        props.add("signatureRequired");
         props.add("skillId");
         props.add("sslContextParameters");
         props.add("ttrDefName");
+        props.add("webhookPath");
+        props.add("webhookSecret");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("appJwt");
         secretProps.add("clientSecret");
         secretProps.add("consumerJws");
+        secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

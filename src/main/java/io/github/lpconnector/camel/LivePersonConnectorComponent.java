@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 import io.github.lpconnector.camel.internal.LivePersonAuth;
 import org.apache.camel.Endpoint;
@@ -25,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public class LivePersonConnectorComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(LivePersonConnectorComponent.class);
+    /** How many conversations (and consumers) the default in-memory store keeps. */
+    private static final int DEFAULT_STORED_CONVERSATIONS = 100_000;
 
     /** The options every endpoint starts from; an endpoint URI overrides them one by one. */
     @Metadata
@@ -37,6 +41,8 @@ public class LivePersonConnectorComponent extends HealthCheckComponent implement
     private final Map<LivePersonAuth.Key, LivePersonAuth> auths = new ConcurrentHashMap<>();
     private final Set<String> warnedPlainHttp = ConcurrentHashMap.newKeySet();
     private Clock clock = Clock.systemUTC();
+    private volatile ConversationStore defaultConversationStore;
+    private volatile ExecutorService blockingExecutor;
 
     @Override
     protected void doInit() throws Exception {
@@ -68,9 +74,46 @@ public class LivePersonConnectorComponent extends HealthCheckComponent implement
         }
     }
 
+    /** The store of the endpoints that set no {@code conversationStore}: one in memory, shared by them all. */
+    ConversationStore defaultConversationStore() {
+        ConversationStore store = defaultConversationStore;
+        if (store == null) {
+            synchronized (this) {
+                if (defaultConversationStore == null) {
+                    defaultConversationStore = ConversationStore.inMemory(DEFAULT_STORED_CONVERSATIONS);
+                }
+                store = defaultConversationStore;
+            }
+        }
+        return store;
+    }
+
+    /**
+     * The Camel-managed thread pool for the calls that may block - a database behind a conversation store or an
+     * idempotent repository - so that they never run on an HTTP client's or server's I/O threads.
+     */
+    Executor blockingExecutor() {
+        ExecutorService executor = blockingExecutor;
+        if (executor == null) {
+            synchronized (this) {
+                if (blockingExecutor == null) {
+                    blockingExecutor = getCamelContext().getExecutorServiceManager()
+                            .newDefaultThreadPool(this, "LivePersonConnectorStore");
+                }
+                executor = blockingExecutor;
+            }
+        }
+        return executor;
+    }
+
     @Override
     protected void doStop() throws Exception {
         auths.clear();
+        ExecutorService executor = blockingExecutor;
+        if (executor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(executor);
+            blockingExecutor = null;
+        }
         super.doStop();
     }
 

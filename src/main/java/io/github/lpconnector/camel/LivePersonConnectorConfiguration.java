@@ -2,6 +2,7 @@ package io.github.lpconnector.camel;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -17,9 +18,11 @@ import static io.github.lpconnector.camel.LivePersonConnectorConstants.*;
 @UriParams
 public class LivePersonConnectorConfiguration implements Cloneable {
 
-    /** The LivePerson account (site) id. */
+    /**
+     * The LivePerson account (site) id. Required by `create`, `send` and `close`; for `notifications`, when set, the
+     * `x-liveperson-account-id` header of every notification must be this account.
+     */
     @UriParam
-    @Metadata(required = true)
     private String accountId;
 
     /**
@@ -65,12 +68,16 @@ public class LivePersonConnectorConfiguration implements Cloneable {
      * The client id (installation id) of your Connector API installation: with `clientSecret`, the component obtains
      * the AppJWT from Sentinel itself, caches it until shortly before it expires, renews it once for all concurrent
      * exchanges, and after a 401 renews it and retries the exchange once. Used only when neither the exchange property
-     * `LivePersonAppJwt` nor the option `appJwt` gives an AppJWT.
+     * `LivePersonAppJwt` nor the option `appJwt` gives an AppJWT. For `notifications`, when set, the
+     * `x-liveperson-client-id` header of every notification must be this id.
      */
     @UriParam(label = "security")
     private String clientId;
 
-    /** The client secret of your Connector API installation, used with `clientId`. */
+    /**
+     * The client secret of your Connector API installation, used with `clientId`; `notifications` also checks the
+     * webhook signature with it unless `webhookSecret` is set.
+     */
     @UriParam(label = "security", secret = true)
     private String clientSecret;
 
@@ -163,6 +170,63 @@ public class LivePersonConnectorConfiguration implements Cloneable {
     /** The port of the HTTP proxy. */
     @UriParam(label = "proxy")
     private Integer proxyPort;
+
+    /**
+     * Where the component keeps which conversation belongs to which of your records and consumers: `create` saves
+     * each conversation it opens with its `LivePersonCorrelationId` header and consumer, `notifications` reads it
+     * for every change. Default: one in-memory store per component, lost on restart. Use
+     * `ConversationStore.jdbc(dataSource)` for a store that survives a restart (an H2 file) or is shared by several
+     * instances (PostgreSQL), or your own implementation.
+     */
+    @UriParam(label = "advanced")
+    private ConversationStore conversationStore;
+
+    /** The HTTP path `notifications` serves LiveEngage's webhook POSTs on (through Camel's platform-http). */
+    @UriParam(label = "consumer", defaultValue = DEFAULT_WEBHOOK_PATH)
+    private String webhookPath = DEFAULT_WEBHOOK_PATH;
+
+    /**
+     * The secret LiveEngage signs its notifications with (the `x-liveperson-signature` header, HMAC of the raw body);
+     * the `clientSecret` option when unset.
+     */
+    @UriParam(label = "consumer,security", secret = true)
+    private String webhookSecret;
+
+    /**
+     * Whether `notifications` refuses (HTTP 401) a notification without a valid signature. Turn it off only behind a
+     * gateway that checks the signature itself.
+     */
+    @UriParam(label = "consumer,security", defaultValue = "true")
+    private boolean signatureRequired = true;
+
+    /**
+     * The changes `notifications` hands to the route, a comma-separated list of `ContentEvent`,
+     * `RichContentEvent`, `AcceptStatusEvent`, `ChatStateEvent` and `ExConversationChangeNotification` (manifest
+     * keys such as `ms.MessagingEventNotification.ContentEvent` are accepted too); the others are answered 200 and
+     * dropped.
+     */
+    @UriParam(label = "consumer", defaultValue = DEFAULT_EVENT_TYPES)
+    private String eventTypes = DEFAULT_EVENT_TYPES;
+
+    /**
+     * Whether `notifications` hands on the connector's own events too: LiveEngage notifies the consumer's messages,
+     * receipts and typing back (originator role `CONSUMER`). Dropped by default.
+     */
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean includeOwnEvents;
+
+    /**
+     * Remembers the changes `notifications` has handed on, so that a change LiveEngage delivers again (after a
+     * timeout or a 503) is dropped rather than handed on twice. Default: an in-memory repository of the last 10,000
+     * changes. With several instances behind one URL use one they share whose `add` is atomic, e.g. camel-sql's
+     * `JdbcMessageIdRepository`.
+     */
+    @UriParam(label = "consumer,advanced")
+    private IdempotentRepository idempotentRepository;
+
+    /** The largest notification body `notifications` accepts, in bytes; a larger one is answered 413. */
+    @UriParam(label = "consumer,advanced", defaultValue = "" + DEFAULT_MAX_NOTIFICATION_SIZE)
+    private int maxNotificationSize = DEFAULT_MAX_NOTIFICATION_SIZE;
 
     public LivePersonConnectorConfiguration copy() {
         try {
@@ -406,10 +470,75 @@ public class LivePersonConnectorConfiguration implements Cloneable {
         this.proxyPort = proxyPort;
     }
 
+    public ConversationStore getConversationStore() {
+        return conversationStore;
+    }
+
+    public void setConversationStore(ConversationStore conversationStore) {
+        this.conversationStore = conversationStore;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public boolean isSignatureRequired() {
+        return signatureRequired;
+    }
+
+    public void setSignatureRequired(boolean signatureRequired) {
+        this.signatureRequired = signatureRequired;
+    }
+
+    public String getEventTypes() {
+        return eventTypes;
+    }
+
+    public void setEventTypes(String eventTypes) {
+        this.eventTypes = eventTypes;
+    }
+
+    public boolean isIncludeOwnEvents() {
+        return includeOwnEvents;
+    }
+
+    public void setIncludeOwnEvents(boolean includeOwnEvents) {
+        this.includeOwnEvents = includeOwnEvents;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public int getMaxNotificationSize() {
+        return maxNotificationSize;
+    }
+
+    public void setMaxNotificationSize(int maxNotificationSize) {
+        this.maxNotificationSize = maxNotificationSize;
+    }
+
     @Override
     public String toString() {
         return "LivePersonConnectorConfiguration[accountId=" + accountId + ", domain=" + domain + ", baseUri=" + baseUri
                + ", appJwt=" + SecretOptions.shown(appJwt) + ", consumerJws=" + SecretOptions.shown(consumerJws)
-               + ", clientId=" + clientId + ", clientSecret=" + SecretOptions.shown(clientSecret) + "]";
+               + ", clientId=" + clientId + ", clientSecret=" + SecretOptions.shown(clientSecret)
+               + ", webhookSecret=" + SecretOptions.shown(webhookSecret) + "]";
     }
 }

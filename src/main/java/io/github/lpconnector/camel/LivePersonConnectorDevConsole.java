@@ -15,12 +15,12 @@ import org.apache.camel.util.json.JsonObject;
  * retries, last error, AppJWT expiry and rate-limit state. Endpoint URIs are shown with their tokens masked.
  */
 @DevConsole(name = "liveperson-connector", displayName = "LivePerson Connector",
-            description = "LivePerson Connector API calls, failures, retries and rate limiting per endpoint")
+            description = "LivePerson Connector API calls, failures, retries, rate limiting and notifications per endpoint")
 public class LivePersonConnectorDevConsole extends AbstractDevConsole {
 
     public LivePersonConnectorDevConsole() {
         super("camel", "liveperson-connector", "LivePerson Connector",
-              "LivePerson Connector API calls, failures, retries and rate limiting per endpoint");
+              "LivePerson Connector API calls, failures, retries, rate limiting and notifications per endpoint");
     }
 
     private List<LivePersonConnectorEndpoint> endpoints() {
@@ -37,13 +37,14 @@ public class LivePersonConnectorDevConsole extends AbstractDevConsole {
     protected String doCallText(Map<String, Object> options) {
         StringBuilder sb = new StringBuilder();
         for (LivePersonConnectorEndpoint endpoint : endpoints()) {
-            CallStatistics.Health health = endpoint.getCallStatistics().health();
+            CallStatistics.Health health = endpoint.health();
             sb.append(String.format("%n    Endpoint: %s", endpoint.getSanitizedUri()));
             sb.append(String.format("%n        Account: %s", endpoint.getConfiguration().getAccountId()));
+            sb.append(String.format("%n        Operation: %s", endpoint.getOperation()));
             sb.append(String.format("%n        Service: %s", endpoint.getServiceUrl()));
             sb.append(String.format("%n        Health: %s%s", health.up() ? "UP" : "DOWN",
                     health.up() ? "" : " (" + health.reason() + ")"));
-            state(endpoint).forEach((key, value) -> sb.append(String.format("%n        %s: %s", key, value)));
+            endpoint.state().forEach((key, value) -> sb.append(String.format("%n        %s: %s", key, value)));
             sb.append("\n");
         }
         return sb.toString();
@@ -55,7 +56,7 @@ public class LivePersonConnectorDevConsole extends AbstractDevConsole {
         List<JsonObject> list = new ArrayList<>();
         root.put("endpoints", list);
         for (LivePersonConnectorEndpoint endpoint : endpoints()) {
-            CallStatistics.Health health = endpoint.getCallStatistics().health();
+            CallStatistics.Health health = endpoint.health();
             JsonObject jo = new JsonObject();
             jo.put("uri", endpoint.getSanitizedUri());
             jo.put("operation", String.valueOf(endpoint.getOperation()));
@@ -65,18 +66,11 @@ public class LivePersonConnectorDevConsole extends AbstractDevConsole {
             if (!health.up()) {
                 jo.put("healthReason", health.reason());
             }
-            state(endpoint).forEach((key, value) -> jo.put(key,
+            endpoint.state().forEach((key, value) -> jo.put(key,
                     value instanceof Map<?, ?> map ? new JsonObject(castMap(map)) : value));
             list.add(jo);
         }
         return root;
-    }
-
-    /** What the endpoint's calls saw, then how its exchanges ended. */
-    private static Map<String, Object> state(LivePersonConnectorEndpoint endpoint) {
-        Map<String, Object> state = new java.util.LinkedHashMap<>(endpoint.getCallStatistics().toMap());
-        state.putAll(endpoint.getOutcomes().toMap());
-        return state;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,8 +1,12 @@
 package io.github.lpconnector.camel;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.github.lpconnector.camel.internal.CallStatistics;
@@ -11,30 +15,38 @@ import io.github.lpconnector.camel.internal.ExchangeOutcomes;
 import io.github.lpconnector.camel.internal.LivePersonAuth;
 import io.github.lpconnector.camel.internal.LivePersonClient;
 import io.github.lpconnector.camel.internal.OptionRules;
+import io.github.lpconnector.camel.internal.WebhookHandler;
+import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.component.webhook.WebhookCapableEndpoint;
+import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Open and drive LivePerson (LiveEngage) messaging conversations through the Connector API (Send API).
+ * Open and drive LivePerson (LiveEngage) messaging conversations through the Connector API: the Send API
+ * (`create`, `send`, `close`) and its webhooks (`notifications`).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = LivePersonConnectorConstants.SCHEME, title = "LivePerson Connector",
-             syntax = "liveperson-connector:operation", producerOnly = true,
+             syntax = "liveperson-connector:operation",
              category = { Category.CHAT, Category.CLOUD, Category.API },
              headersClass = LivePersonConnectorConstants.class)
-public class LivePersonConnectorEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class LivePersonConnectorEndpoint extends DefaultEndpoint
+        implements EndpointServiceLocation, WebhookCapableEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(LivePersonConnectorEndpoint.class);
 
@@ -42,8 +54,11 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
     private static final Pattern EXTRA_KEYWORD_OPTIONS = Pattern.compile("[?&](?:appJwt|consumerJws)=",
             Pattern.CASE_INSENSITIVE);
 
-    /** What the endpoint does: `create` opens a conversation, `send` publishes an event in it, `close` closes it. */
-    @UriPath(enums = "create,send,close")
+    /**
+     * What the endpoint does: `create` opens a conversation, `send` publishes an event in it, `close` closes it (all
+     * three with `to`); `notifications` receives LiveEngage's webhooks (with `from`).
+     */
+    @UriPath(enums = "create,send,close,notifications")
     @Metadata(required = true)
     private LivePersonConnectorOperation operation;
 
@@ -54,8 +69,8 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
     private ExchangeOutcomes outcomes;
     private ScheduledExecutorService scheduler;
     private LivePersonClient client;
-    private WritableHealthCheckRepository healthChecks;
-    private LivePersonProducerHealthCheck healthCheck;
+    private LivePersonHealthCheck.Registration healthCheck;
+    private volatile WebhookHandler webhookHandler;
 
     public LivePersonConnectorEndpoint(String uri, LivePersonConnectorComponent component,
                                        LivePersonConnectorOperation operation,
@@ -67,19 +82,85 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
 
     @Override
     public Producer createProducer() throws Exception {
+        if (operation.isConsumer()) {
+            throw new IllegalArgumentException("liveperson-connector:" + operation + " receives notifications: use it"
+                                               + " with from(...), not to(...)");
+        }
         return new LivePersonConnectorProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException(
-                "liveperson-connector is producer only: agent messages reach a connector through LivePerson webhooks");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (!operation.isConsumer()) {
+            throw new IllegalArgumentException("liveperson-connector:" + operation + " calls LivePerson: use it with"
+                                               + " to(...); from(...) takes liveperson-connector:notifications");
+        }
+        Consumer consumer = new LivePersonNotificationConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The handler of LiveEngage's webhook POSTs, for camel-webhook ({@code webhook:liveperson-connector:notifications}). */
+    @Override
+    public Processor createWebhookHandler(Processor next) {
+        return newWebhookHandler(AsyncProcessorConverterHelper.convert(next), this::createExchange);
+    }
+
+    WebhookHandler newWebhookHandler(AsyncProcessor next, Supplier<Exchange> exchanges) {
+        ConversationStore store = conversationStore();
+        IdempotentRepository repository = configuration.getIdempotentRepository() != null
+                ? configuration.getIdempotentRepository()
+                : MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
+        Executor blocking = repository instanceof MemoryIdempotentRepository
+                ? executorFor(store) : getComponent().blockingExecutor();
+        WebhookHandler handler = new WebhookHandler(configuration, getCamelContext(), next, exchanges, repository, store,
+                blocking);
+        webhookHandler = handler;
+        return handler;
+    }
+
+    /** LiveEngage's webhooks are POSTs. */
+    @Override
+    public List<String> getWebhookMethods() {
+        return List.of("POST");
+    }
+
+    /**
+     * Nothing to register: LiveEngage delivers to the endpoints of the App Installation's manifest, which LivePerson
+     * (or its App Installation API) sets up; a stopping instance must not take the webhooks away from the others.
+     */
+    @Override
+    public void registerWebhook() {
+    }
+
+    @Override
+    public void unregisterWebhook() {
+    }
+
+    @Override
+    public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
+        webhookConfiguration.setWebhookPath(configuration.getWebhookPath());
+    }
+
+    /** The store the endpoint's conversations are kept in: the option's, else the component's. */
+    ConversationStore conversationStore() {
+        return configuration.getConversationStore() != null ? configuration.getConversationStore()
+                : getComponent().defaultConversationStore();
+    }
+
+    /** The executor for calls to {@code store} that may block; the calling thread for the in-memory store. */
+    Executor executorFor(ConversationStore store) {
+        return store instanceof InMemoryConversationStore ? Runnable::run : getComponent().blockingExecutor();
     }
 
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        OptionRules.check(configuration);
+        if (operation.isConsumer()) {
+            OptionRules.checkNotifications(configuration);
+        } else {
+            OptionRules.check(configuration);
+        }
         URI base = OptionRules.baseUri(configuration);
         if (OptionRules.isPlainHttpOffThisMachine(base)) {
             getComponent().warnPlainHttpOnce(base);
@@ -97,23 +178,19 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (operation.isConsumer()) {
+            return; // a consumer's health check and handler come with the consumer
+        }
         scheduler = getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "LivePersonConnector");
         client = LivePersonClient.http(configuration, getCamelContext(), scheduler, callStatistics);
-        // health checks are optional: the repository exists only with camel-health
-        healthChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
-                WritableHealthCheckRepository.class);
-        if (healthChecks != null) {
-            healthCheck = new LivePersonProducerHealthCheck(this);
-            healthCheck.setEnabled(getComponent().isHealthCheckProducerEnabled());
-            healthChecks.addHealthCheck(healthCheck);
-        }
+        healthCheck = LivePersonHealthCheck.registerProducer(this);
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (healthChecks != null && healthCheck != null) {
-            healthChecks.removeHealthCheck(healthCheck);
+        if (healthCheck != null) {
+            healthCheck.remove();
             healthCheck = null;
         }
         if (client != null) {
@@ -187,7 +264,32 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
     }
 
     ConnectorOperation newOperation() {
-        return ConnectorOperation.of(operation, configuration);
+        ConversationStore store = conversationStore();
+        return ConnectorOperation.of(operation, configuration, store, executorFor(store));
+    }
+
+    /** UP or DOWN, and why: from the calls a producer made, or the notifications a consumer received. */
+    CallStatistics.Health health() {
+        if (operation.isConsumer()) {
+            WebhookHandler handler = webhookHandler;
+            return handler != null ? handler.health() : new CallStatistics.Health(true, null);
+        }
+        return callStatistics.health();
+    }
+
+    /** What the endpoint saw, as plain values for the dev console and the health check's details. */
+    Map<String, Object> state() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        if (operation.isConsumer()) {
+            WebhookHandler handler = webhookHandler;
+            if (handler != null) {
+                state.putAll(handler.statistics());
+            }
+        } else {
+            state.putAll(callStatistics.toMap());
+            state.putAll(outcomes.toMap());
+        }
+        return state;
     }
 
     LivePersonAuth auth() {

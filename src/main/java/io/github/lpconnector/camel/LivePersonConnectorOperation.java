@@ -9,7 +9,14 @@ public enum LivePersonConnectorOperation {
     /** Publishes one event in an open conversation with the SEND call. */
     send,
     /** Closes an open conversation with the SEND call. */
-    close;
+    close,
+    /** Receives LiveEngage's webhook notifications: the agent's messages, receipts, typing and conversation changes. */
+    notifications;
+
+    /** Whether this operation is a consumer's ({@code from}) rather than a producer's ({@code to}). */
+    boolean isConsumer() {
+        return this == notifications;
+    }
 
     /** The operation named {@code name}; fails naming the operations there are. */
     static LivePersonConnectorOperation parse(String name) {

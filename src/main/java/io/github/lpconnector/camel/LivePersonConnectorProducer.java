@@ -50,16 +50,17 @@ class LivePersonConnectorProducer extends DefaultAsyncProducer {
         }
         auth.call(tokens, client, (messaging, credentials) -> call.send(client, messaging, credentials))
                 .whenComplete((answer, failure) -> {
-                    try {
-                        if (failure != null) {
-                            exchange.setException(failure);
-                        } else {
-                            call.complete(exchange, answer);
-                        }
-                    } catch (Exception e) {
-                        exchange.setException(e);
+                    if (failure != null) {
+                        exchange.setException(failure);
+                        done(exchange, callback, false);
+                        return;
                     }
-                    done(exchange, callback, false);
+                    call.complete(exchange, answer).whenComplete((completed, refusal) -> {
+                        if (refusal != null) {
+                            exchange.setException(refusal);
+                        }
+                        done(exchange, callback, false);
+                    });
                 });
         return false;
     }

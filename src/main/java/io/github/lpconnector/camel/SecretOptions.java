@@ -13,7 +13,7 @@ import org.apache.camel.util.URISupport;
 final class SecretOptions {
 
     /** The options whose values are tokens or secrets. */
-    static final String[] NAMES = { "appJwt", "consumerJws", "clientSecret" };
+    static final String[] NAMES = { "appJwt", "consumerJws", "clientSecret", "webhookSecret" };
 
     /** A secret option in a URI, with its value up to the next parameter; RAW(...) values included. */
     private static final Pattern IN_URI = Pattern.compile(

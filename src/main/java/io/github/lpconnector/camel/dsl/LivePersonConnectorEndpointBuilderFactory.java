@@ -1,5 +1,6 @@
 package io.github.lpconnector.camel.dsl;
 
+import org.apache.camel.builder.EndpointConsumerBuilder;
 import org.apache.camel.builder.EndpointProducerBuilder;
 
 /**
@@ -11,6 +12,7 @@ import org.apache.camel.builder.EndpointProducerBuilder;
  * import static io.github.lpconnector.camel.dsl.LivePersonConnectorEndpointBuilderFactory.livepersonConnector;
  *
  * from("kafka:lp-outbound").to(livepersonConnector("create").accountId("{{lp.accountId}}").domain("{{lp.domain}}"));
+ * from(livepersonConnector("notifications").webhookSecret("{{lp.clientSecret}}")).to("kafka:lp-replies");
  * </pre>
  */
 public interface LivePersonConnectorEndpointBuilderFactory {
@@ -18,25 +20,112 @@ public interface LivePersonConnectorEndpointBuilderFactory {
     /**
      * Builder for endpoint for the LivePerson Connector component.
      */
-    interface LivePersonConnectorEndpointBuilder extends EndpointProducerBuilder {
+    interface LivePersonConnectorEndpointBuilder extends EndpointConsumerBuilder, EndpointProducerBuilder {
 
         default AdvancedLivePersonConnectorEndpointBuilder advanced() {
             return (AdvancedLivePersonConnectorEndpointBuilder) this;
         }
 
         /**
-         * The LivePerson account (site) id.
+         * The LivePerson account (site) id. Required by create, send and close; for notifications, when set,
+         * the x-liveperson-account-id header of every notification must be this account.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
-         * Required: true
-         * Group: producer
+         * Group: common
          *
          * @param accountId the value to set
          * @return the dsl builder
          */
         default LivePersonConnectorEndpointBuilder accountId(String accountId) {
             doSetProperty("accountId", accountId);
+            return this;
+        }
+
+        /**
+         * The host of the messaging service (asyncMessagingEnt in the Domain API), e.g.
+         * va.msg.liveperson.net. When unset, the component asks the Domain API at csdsDomain once and caches
+         * the answer.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: common
+         *
+         * @param domain the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder domain(String domain) {
+            doSetProperty("domain", domain);
+            return this;
+        }
+
+        /**
+         * The changes notifications hands to the route, a comma-separated list of ContentEvent,
+         * RichContentEvent, AcceptStatusEvent, ChatStateEvent and ExConversationChangeNotification (manifest
+         * keys such as ms.MessagingEventNotification.ContentEvent are accepted too); the others are answered
+         * 200 and dropped.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Default:
+         * ContentEvent,RichContentEvent,AcceptStatusEvent,ChatStateEvent,ExConversationChangeNotification
+         * Group: consumer
+         *
+         * @param eventTypes the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder eventTypes(String eventTypes) {
+            doSetProperty("eventTypes", eventTypes);
+            return this;
+        }
+
+        /**
+         * Whether notifications hands on the connector's own events too: LiveEngage notifies the consumer's
+         * messages, receipts and typing back (originator role CONSUMER). Dropped by default.
+         *
+         * The option is a: <code>boolean</code> type.
+         *
+         * Default: false
+         * Group: consumer
+         *
+         * @param includeOwnEvents the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder includeOwnEvents(boolean includeOwnEvents) {
+            doSetProperty("includeOwnEvents", includeOwnEvents);
+            return this;
+        }
+
+        /**
+         * Whether notifications hands on the connector's own events too: LiveEngage notifies the consumer's
+         * messages, receipts and typing back (originator role CONSUMER). Dropped by default.
+         *
+         * The option will be converted to a <code>boolean</code> type.
+         *
+         * Default: false
+         * Group: consumer
+         *
+         * @param includeOwnEvents the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder includeOwnEvents(String includeOwnEvents) {
+            doSetProperty("includeOwnEvents", includeOwnEvents);
+            return this;
+        }
+
+        /**
+         * The HTTP path notifications serves LiveEngage's webhook POSTs on (through Camel's platform-http).
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Default: /liveperson/notifications
+         * Group: consumer
+         *
+         * @param webhookPath the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder webhookPath(String webhookPath) {
+            doSetProperty("webhookPath", webhookPath);
             return this;
         }
 
@@ -54,23 +143,6 @@ public interface LivePersonConnectorEndpointBuilderFactory {
          */
         default LivePersonConnectorEndpointBuilder clientProperties(String clientProperties) {
             doSetProperty("clientProperties", clientProperties);
-            return this;
-        }
-
-        /**
-         * The host of the messaging service (asyncMessagingEnt in the Domain API), e.g.
-         * va.msg.liveperson.net. When unset, the component asks the Domain API at csdsDomain once and caches
-         * the answer.
-         *
-         * The option is a: <code>java.lang.String</code> type.
-         *
-         * Group: producer
-         *
-         * @param domain the value to set
-         * @return the dsl builder
-         */
-        default LivePersonConnectorEndpointBuilder domain(String domain) {
-            doSetProperty("domain", domain);
             return this;
         }
 
@@ -348,7 +420,8 @@ public interface LivePersonConnectorEndpointBuilderFactory {
          * component obtains the AppJWT from Sentinel itself, caches it until shortly before it expires,
          * renews it once for all concurrent exchanges, and after a 401 renews it and retries the exchange
          * once. Used only when neither the exchange property LivePersonAppJwt nor the option appJwt gives an
-         * AppJWT.
+         * AppJWT. For notifications, when set, the x-liveperson-client-id header of every notification must
+         * be this id.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
@@ -363,7 +436,8 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
-         * The client secret of your Connector API installation, used with clientId.
+         * The client secret of your Connector API installation, used with clientId; notifications also checks
+         * the webhook signature with it unless webhookSecret is set.
          *
          * The option is a: <code>java.lang.String</code> type.
          *
@@ -410,6 +484,40 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
+         * Whether notifications refuses (HTTP 401) a notification without a valid signature. Turn it off only
+         * behind a gateway that checks the signature itself.
+         *
+         * The option is a: <code>boolean</code> type.
+         *
+         * Default: true
+         * Group: security
+         *
+         * @param signatureRequired the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder signatureRequired(boolean signatureRequired) {
+            doSetProperty("signatureRequired", signatureRequired);
+            return this;
+        }
+
+        /**
+         * Whether notifications refuses (HTTP 401) a notification without a valid signature. Turn it off only
+         * behind a gateway that checks the signature itself.
+         *
+         * The option will be converted to a <code>boolean</code> type.
+         *
+         * Default: true
+         * Group: security
+         *
+         * @param signatureRequired the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder signatureRequired(String signatureRequired) {
+            doSetProperty("signatureRequired", signatureRequired);
+            return this;
+        }
+
+        /**
          * TLS settings (trust store, key store, protocols) for the connection to LivePerson.
          *
          * The option is a: <code>org.apache.camel.support.jsse.SSLContextParameters</code> type.
@@ -439,15 +547,211 @@ public interface LivePersonConnectorEndpointBuilderFactory {
             doSetProperty("sslContextParameters", sslContextParameters);
             return this;
         }
+
+        /**
+         * The secret LiveEngage signs its notifications with (the x-liveperson-signature header, HMAC of the
+         * raw body); the clientSecret option when unset.
+         *
+         * The option is a: <code>java.lang.String</code> type.
+         *
+         * Group: security
+         *
+         * @param webhookSecret the value to set
+         * @return the dsl builder
+         */
+        default LivePersonConnectorEndpointBuilder webhookSecret(String webhookSecret) {
+            doSetProperty("webhookSecret", webhookSecret);
+            return this;
+        }
     }
 
     /**
      * Advanced builder for endpoint for the LivePerson Connector component.
      */
-    interface AdvancedLivePersonConnectorEndpointBuilder extends EndpointProducerBuilder {
+    interface AdvancedLivePersonConnectorEndpointBuilder extends EndpointConsumerBuilder, EndpointProducerBuilder {
 
         default LivePersonConnectorEndpointBuilder basic() {
             return (LivePersonConnectorEndpointBuilder) this;
+        }
+
+        /**
+         * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if
+         * possible) occurred while the Camel consumer is trying to pickup incoming messages, or the likes,
+         * will now be processed as a message and handled by the routing Error Handler. Important: This is
+         * only possible if the 3rd party component allows Camel to be alerted if an exception was thrown.
+         * Some components handle this internally only, and therefore bridgeErrorHandler is not possible. In
+         * other situations we may improve the Camel component to hook into the 3rd party component and make
+         * this possible for future releases. By default the consumer will use the
+         * org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR
+         * level and ignored.
+         *
+         * The option is a: <code>boolean</code> type.
+         *
+         * Default: false
+         * Group: consumer (advanced)
+         *
+         * @param bridgeErrorHandler the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder bridgeErrorHandler(boolean bridgeErrorHandler) {
+            doSetProperty("bridgeErrorHandler", bridgeErrorHandler);
+            return this;
+        }
+
+        /**
+         * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if
+         * possible) occurred while the Camel consumer is trying to pickup incoming messages, or the likes,
+         * will now be processed as a message and handled by the routing Error Handler. Important: This is
+         * only possible if the 3rd party component allows Camel to be alerted if an exception was thrown.
+         * Some components handle this internally only, and therefore bridgeErrorHandler is not possible. In
+         * other situations we may improve the Camel component to hook into the 3rd party component and make
+         * this possible for future releases. By default the consumer will use the
+         * org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR
+         * level and ignored.
+         *
+         * The option will be converted to a <code>boolean</code> type.
+         *
+         * Default: false
+         * Group: consumer (advanced)
+         *
+         * @param bridgeErrorHandler the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder bridgeErrorHandler(String bridgeErrorHandler) {
+            doSetProperty("bridgeErrorHandler", bridgeErrorHandler);
+            return this;
+        }
+
+        /**
+         * To let the consumer use a custom ExceptionHandler. Notice if the option bridgeErrorHandler is
+         * enabled then this option is not in use. By default the consumer will deal with exceptions, that
+         * will be logged at WARN or ERROR level and ignored.
+         *
+         * The option is a: <code>org.apache.camel.spi.ExceptionHandler</code> type.
+         *
+         * Group: consumer (advanced)
+         *
+         * @param exceptionHandler the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder exceptionHandler(org.apache.camel.spi.ExceptionHandler exceptionHandler) {
+            doSetProperty("exceptionHandler", exceptionHandler);
+            return this;
+        }
+
+        /**
+         * To let the consumer use a custom ExceptionHandler. Notice if the option bridgeErrorHandler is
+         * enabled then this option is not in use. By default the consumer will deal with exceptions, that
+         * will be logged at WARN or ERROR level and ignored.
+         *
+         * The option will be converted to a <code>org.apache.camel.spi.ExceptionHandler</code> type.
+         *
+         * Group: consumer (advanced)
+         *
+         * @param exceptionHandler the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder exceptionHandler(String exceptionHandler) {
+            doSetProperty("exceptionHandler", exceptionHandler);
+            return this;
+        }
+
+        /**
+         * Sets the exchange pattern when the consumer creates an exchange.
+         *
+         * The option is a: <code>org.apache.camel.ExchangePattern</code> type.
+         *
+         * Group: consumer (advanced)
+         *
+         * @param exchangePattern the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder exchangePattern(org.apache.camel.ExchangePattern exchangePattern) {
+            doSetProperty("exchangePattern", exchangePattern);
+            return this;
+        }
+
+        /**
+         * Sets the exchange pattern when the consumer creates an exchange.
+         *
+         * The option will be converted to a <code>org.apache.camel.ExchangePattern</code> type.
+         *
+         * Group: consumer (advanced)
+         *
+         * @param exchangePattern the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder exchangePattern(String exchangePattern) {
+            doSetProperty("exchangePattern", exchangePattern);
+            return this;
+        }
+
+        /**
+         * Remembers the changes notifications has handed on, so that a change LiveEngage delivers again
+         * (after a timeout or a 503) is dropped rather than handed on twice. Default: an in-memory repository
+         * of the last 10,000 changes. With several instances behind one URL use one they share whose add is
+         * atomic, e.g. camel-sql's JdbcMessageIdRepository.
+         *
+         * The option is a: <code>org.apache.camel.spi.IdempotentRepository</code> type.
+         *
+         * Group: consumer (advanced)
+         *
+         * @param idempotentRepository the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder idempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
+            doSetProperty("idempotentRepository", idempotentRepository);
+            return this;
+        }
+
+        /**
+         * Remembers the changes notifications has handed on, so that a change LiveEngage delivers again
+         * (after a timeout or a 503) is dropped rather than handed on twice. Default: an in-memory repository
+         * of the last 10,000 changes. With several instances behind one URL use one they share whose add is
+         * atomic, e.g. camel-sql's JdbcMessageIdRepository.
+         *
+         * The option will be converted to a <code>org.apache.camel.spi.IdempotentRepository</code> type.
+         *
+         * Group: consumer (advanced)
+         *
+         * @param idempotentRepository the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder idempotentRepository(String idempotentRepository) {
+            doSetProperty("idempotentRepository", idempotentRepository);
+            return this;
+        }
+
+        /**
+         * The largest notification body notifications accepts, in bytes; a larger one is answered 413.
+         *
+         * The option is a: <code>int</code> type.
+         *
+         * Default: 1048576
+         * Group: consumer (advanced)
+         *
+         * @param maxNotificationSize the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder maxNotificationSize(int maxNotificationSize) {
+            doSetProperty("maxNotificationSize", maxNotificationSize);
+            return this;
+        }
+
+        /**
+         * The largest notification body notifications accepts, in bytes; a larger one is answered 413.
+         *
+         * The option will be converted to a <code>int</code> type.
+         *
+         * Default: 1048576
+         * Group: consumer (advanced)
+         *
+         * @param maxNotificationSize the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder maxNotificationSize(String maxNotificationSize) {
+            doSetProperty("maxNotificationSize", maxNotificationSize);
+            return this;
         }
 
         /**
@@ -592,6 +896,44 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
+         * Where the component keeps which conversation belongs to which of your records and consumers: create
+         * saves each conversation it opens with its LivePersonCorrelationId header and consumer,
+         * notifications reads it for every change. Default: one in-memory store per component, lost on
+         * restart. Use ConversationStore.jdbc(dataSource) for a store that survives a restart (an H2 file) or
+         * is shared by several instances (PostgreSQL), or your own implementation.
+         *
+         * The option is a: <code>io.github.lpconnector.camel.ConversationStore</code> type.
+         *
+         * Group: advanced
+         *
+         * @param conversationStore the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder conversationStore(io.github.lpconnector.camel.ConversationStore conversationStore) {
+            doSetProperty("conversationStore", conversationStore);
+            return this;
+        }
+
+        /**
+         * Where the component keeps which conversation belongs to which of your records and consumers: create
+         * saves each conversation it opens with its LivePersonCorrelationId header and consumer,
+         * notifications reads it for every change. Default: one in-memory store per component, lost on
+         * restart. Use ConversationStore.jdbc(dataSource) for a store that survives a restart (an H2 file) or
+         * is shared by several instances (PostgreSQL), or your own implementation.
+         *
+         * The option will be converted to a <code>io.github.lpconnector.camel.ConversationStore</code> type.
+         *
+         * Group: advanced
+         *
+         * @param conversationStore the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder conversationStore(String conversationStore) {
+            doSetProperty("conversationStore", conversationStore);
+            return this;
+        }
+
+        /**
          * The host of LivePerson's Domain API (CSDS), asked once for the hosts of asyncMessagingEnt, sentinel
          * and idp when domain is unset or when the component obtains its tokens itself (clientId).
          *
@@ -675,12 +1017,14 @@ public interface LivePersonConnectorEndpointBuilderFactory {
 
     /**
      * LivePerson Connector (scheme {@code liveperson-connector}): Open and drive LivePerson (LiveEngage)
-     * messaging conversations through the Connector API (Send API).
+     * messaging conversations through the Connector API: the Send API (create, send, close) and its webhooks
+     * (notifications).
      *
      * Syntax: <code>liveperson-connector:operation</code>
      *
      * Path parameter: operation (required): What the endpoint does: create opens a conversation, send
-     * publishes an event in it, close closes it.
+     * publishes an event in it, close closes it (all three with to); notifications receives LiveEngage's
+     * webhooks (with from).
      *
      * @param  path operation
      * @return      the dsl builder

@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Expression;
 import org.apache.camel.NoSuchEndpointException;
+import org.apache.camel.builder.EndpointConsumerBuilder;
 import org.apache.camel.builder.EndpointProducerBuilder;
 
 /**
@@ -16,7 +17,7 @@ import org.apache.camel.builder.EndpointProducerBuilder;
  * resolves it. camel-endpointdsl's {@code AbstractEndpointBuilder} plays this part for Camel's own components; it is
  * not used here so that the DSL needs only camel-core-model, which every Java DSL user has.
  */
-public abstract class LivePersonEndpointBuilderSupport implements EndpointProducerBuilder {
+public abstract class LivePersonEndpointBuilderSupport implements EndpointConsumerBuilder, EndpointProducerBuilder {
 
     /** Characters that survive Camel's URI parsing as they are; placeholders ({{...}}) are kept readable too. */
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._~:/{}$@*,;!-]*");

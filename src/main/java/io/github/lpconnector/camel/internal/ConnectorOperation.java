@@ -2,7 +2,9 @@ package io.github.lpconnector.camel.internal;
 
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
+import io.github.lpconnector.camel.ConversationStore;
 import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
 import io.github.lpconnector.camel.LivePersonConnectorOperation;
 import io.github.lpconnector.camel.LivePersonValidationException;
@@ -25,17 +27,25 @@ public interface ConnectorOperation {
                                                         LivePersonClient.Tokens tokens);
 
         /**
-         * Applies LivePerson's answer to the exchange (headers, body). Throws the typed exception when the answer is
-         * an HTTP error or refuses a request; the conversation id is still set when the conversation was opened.
+         * Applies LivePerson's answer to the exchange (headers, body). The future fails with the typed exception when
+         * the answer is an HTTP error or refuses a request (the conversation id is still set when the conversation
+         * was opened); it never throws.
          */
-        void complete(Exchange exchange, LivePersonClient.Answer answer);
+        CompletableFuture<Void> complete(Exchange exchange, LivePersonClient.Answer answer);
     }
 
-    static ConnectorOperation of(LivePersonConnectorOperation operation, LivePersonConnectorConfiguration configuration) {
+    /**
+     * @param store   where {@code create} records each conversation it opens
+     * @param storing runs the store's calls (they may block)
+     */
+    static ConnectorOperation of(LivePersonConnectorOperation operation, LivePersonConnectorConfiguration configuration,
+                                 ConversationStore store, Executor storing) {
         return switch (operation) {
-            case create -> new CreateOperation(configuration);
+            case create -> new CreateOperation(configuration, new ConversationRecorder(configuration.getAccountId(),
+                    store, storing));
             case send -> SendOperation.publish();
             case close -> SendOperation.close();
+            case notifications -> throw new IllegalArgumentException("notifications is not a producer operation");
         };
     }
 }

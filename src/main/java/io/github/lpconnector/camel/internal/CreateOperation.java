@@ -11,8 +11,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.CONVERSATION_ID;
+import static io.github.lpconnector.camel.LivePersonConnectorConstants.CORRELATION_ID;
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.HTTP_STATUS;
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.MESSAGE_SEQUENCE;
+import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_EXT_CONSUMER_ID;
 
 /**
  * {@code create}: the body becomes the ordered CONVERSATION batch; the answer gives the {@code conversationId}
@@ -21,9 +23,13 @@ import static io.github.lpconnector.camel.LivePersonConnectorConstants.MESSAGE_S
 final class CreateOperation implements ConnectorOperation {
 
     private final CreateBatchBuilder batches;
+    private final ConversationRecorder recorder;
+    private final String extConsumerIdOption;
 
-    CreateOperation(LivePersonConnectorConfiguration configuration) {
+    CreateOperation(LivePersonConnectorConfiguration configuration, ConversationRecorder recorder) {
         this.batches = new CreateBatchBuilder(configuration);
+        this.recorder = recorder;
+        this.extConsumerIdOption = configuration.getExtConsumerId();
     }
 
     @Override
@@ -33,33 +39,51 @@ final class CreateOperation implements ConnectorOperation {
         byte[] json = Json.write(batch.requests());
         List<String> ids = batch.requestIds(); // what the answer is matched against
         return new PreparedCall() {
+            /** The tokens of the attempt that got the answer: the ConsumerJWS names the consumer to record. */
+            private volatile LivePersonClient.Tokens sentWith;
+
             @Override
             public CompletableFuture<LivePersonClient.Answer> send(LivePersonClient client, URI messaging,
                                                                    LivePersonClient.Tokens tokens) {
+                sentWith = tokens;
                 return client.create(messaging, tokens, json);
             }
 
             @Override
-            public void complete(Exchange exchange, LivePersonClient.Answer answer) {
-                Message message = exchange.getMessage();
-                message.setHeader(HTTP_STATUS, answer.status());
-                if (!answer.isSuccess()) {
-                    throw AnswerReader.httpError("create", answer);
-                }
+            public CompletableFuture<Void> complete(Exchange exchange, LivePersonClient.Answer answer) {
+                CreateConversationResult result;
                 try {
-                    CreateConversationResult result = AnswerReader.create(ids, answer);
-                    message.setHeader(CONVERSATION_ID, result.conversationId());
-                    if (result.messageSequence() != null) {
-                        message.setHeader(MESSAGE_SEQUENCE, result.messageSequence());
-                    }
-                    message.setBody(result);
-                } catch (LivePersonRequestFailedException e) {
-                    if (e.getConversationId() != null) {
-                        message.setHeader(CONVERSATION_ID, e.getConversationId());
-                    }
-                    throw e;
+                    result = apply(exchange.getMessage(), ids, answer);
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e);
                 }
+                Object consumer = exchange.getProperty(PROPERTY_EXT_CONSUMER_ID);
+                return recorder.opened(result.conversationId(),
+                        exchange.getMessage().getHeader(CORRELATION_ID, String.class),
+                        consumer != null ? consumer.toString() : extConsumerIdOption, sentWith.consumerJws());
             }
         };
+    }
+
+    /** The answer's headers and body on {@code message}; throws the typed exception of a refusal. */
+    private static CreateConversationResult apply(Message message, List<String> ids, LivePersonClient.Answer answer) {
+        message.setHeader(HTTP_STATUS, answer.status());
+        if (!answer.isSuccess()) {
+            throw AnswerReader.httpError("create", answer);
+        }
+        try {
+            CreateConversationResult result = AnswerReader.create(ids, answer);
+            message.setHeader(CONVERSATION_ID, result.conversationId());
+            if (result.messageSequence() != null) {
+                message.setHeader(MESSAGE_SEQUENCE, result.messageSequence());
+            }
+            message.setBody(result);
+            return result;
+        } catch (LivePersonRequestFailedException e) {
+            if (e.getConversationId() != null) {
+                message.setHeader(CONVERSATION_ID, e.getConversationId());
+            }
+            throw e;
+        }
     }
 }

@@ -37,6 +37,17 @@ interface LivePersonMetrics {
     }
 
     /**
+     * A notified change was handed on or dropped: outcome {@code handed_on}, {@code duplicate}, {@code own_event},
+     * {@code unsubscribed} or {@code route_failed}.
+     */
+    default void notification(String outcome) {
+    }
+
+    /** A webhook request was refused: cause {@code signature}, {@code account}, {@code malformed} or {@code too_large}. */
+    default void notificationRejected(String cause) {
+    }
+
+    /**
      * The metrics of an endpoint: Micrometer when present and a {@code MeterRegistry} is bound in the registry, else
      * {@link #NONE}.
      */

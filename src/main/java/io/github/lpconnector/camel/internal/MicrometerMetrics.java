@@ -18,6 +18,8 @@ final class MicrometerMetrics implements LivePersonMetrics {
     static final String FAILURES = "liveperson.connector.failures";
     static final String RETRIES = "liveperson.connector.retries";
     static final String CALLS = "liveperson.connector.calls";
+    static final String NOTIFICATIONS = "liveperson.connector.notifications";
+    static final String NOTIFICATIONS_REJECTED = "liveperson.connector.notifications.rejected";
 
     private final MeterRegistry registry;
     private final String accountId;
@@ -68,6 +70,18 @@ final class MicrometerMetrics implements LivePersonMetrics {
     @Override
     public void messagesSent(String operation, int count) {
         counter(MESSAGES_SENT, "Messages published", operation).increment(count);
+    }
+
+    @Override
+    public void notification(String outcome) {
+        Counter.builder(NOTIFICATIONS).description("Notified changes, handed on or dropped")
+                .tag("accountId", accountId).tag("outcome", outcome).register(registry).increment();
+    }
+
+    @Override
+    public void notificationRejected(String cause) {
+        Counter.builder(NOTIFICATIONS_REJECTED).description("Webhook requests refused, by cause")
+                .tag("accountId", accountId).tag("cause", cause).register(registry).increment();
     }
 
     private Counter counter(String name, String description, String operation) {

@@ -39,6 +39,28 @@ public final class OptionRules {
         checkClientProperties(configuration.getClientProperties());
     }
 
+    /** Throws {@link IllegalArgumentException} naming the first option a {@code notifications} endpoint cannot use. */
+    public static void checkNotifications(LivePersonConnectorConfiguration configuration) {
+        if (ObjectHelper.isNotEmpty(configuration.getAccountId())) {
+            InputRules.accountId(configuration.getAccountId());
+        }
+        String path = configuration.getWebhookPath();
+        if (path == null || !path.startsWith("/") || path.contains("?") || path.contains("#") || path.contains(" ")) {
+            throw new IllegalArgumentException("liveperson-connector: option webhookPath must be a path starting with /,"
+                                               + " without query or spaces");
+        }
+        if (configuration.getMaxNotificationSize() < 1) {
+            throw new IllegalArgumentException("liveperson-connector: option maxNotificationSize must be at least 1");
+        }
+        WebhookHandler.eventTypes(configuration.getEventTypes());
+        if (configuration.isSignatureRequired() && ObjectHelper.isEmpty(configuration.getWebhookSecret())
+            && ObjectHelper.isEmpty(configuration.getClientSecret())) {
+            throw new IllegalArgumentException("liveperson-connector: notifications checks LiveEngage's signature: set"
+                                               + " webhookSecret (or clientSecret), or signatureRequired=false behind a"
+                                               + " gateway that checks it");
+        }
+    }
+
     /**
      * {@code baseUri} without a trailing slash, or null when unset: http or https, a host and an optional port and
      * nothing else. Without it the component only ever uses https.

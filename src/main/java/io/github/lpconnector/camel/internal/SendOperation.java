@@ -75,21 +75,29 @@ final class SendOperation implements ConnectorOperation {
             }
 
             @Override
-            public void complete(Exchange exchange, LivePersonClient.Answer answer) {
-                Message message = exchange.getMessage();
-                message.setHeader(HTTP_STATUS, answer.status());
-                if (!answer.isSuccess()) {
-                    throw AnswerReader.httpError(operation, answer);
-                }
-                Long sequence = AnswerReader.send(requestId, type, answer,
-                        message.getHeader(CONVERSATION_ID, String.class));
-                if (sequence != null) {
-                    message.setHeader(MESSAGE_SEQUENCE, sequence);
-                } else {
-                    message.removeHeader(MESSAGE_SEQUENCE);
+            public CompletableFuture<Void> complete(Exchange exchange, LivePersonClient.Answer answer) {
+                try {
+                    apply(exchange.getMessage(), requestId, answer);
+                    return CompletableFuture.completedFuture(null);
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e);
                 }
             }
         };
+    }
+
+    /** The answer's headers on {@code message}; throws the typed exception of a refusal. */
+    private void apply(Message message, String requestId, LivePersonClient.Answer answer) {
+        message.setHeader(HTTP_STATUS, answer.status());
+        if (!answer.isSuccess()) {
+            throw AnswerReader.httpError(operation, answer);
+        }
+        Long sequence = AnswerReader.send(requestId, type, answer, message.getHeader(CONVERSATION_ID, String.class));
+        if (sequence != null) {
+            message.setHeader(MESSAGE_SEQUENCE, sequence);
+        } else {
+            message.removeHeader(MESSAGE_SEQUENCE);
+        }
     }
 
     /** The checked {@code event} object of a send body. */

@@ -63,6 +63,7 @@ public final class EndpointDslGenerator {
         out.append("""
                 package io.github.lpconnector.camel.dsl;
 
+                import org.apache.camel.builder.EndpointConsumerBuilder;
                 import org.apache.camel.builder.EndpointProducerBuilder;
 
                 /**
@@ -74,6 +75,7 @@ public final class EndpointDslGenerator {
                  * import static io.github.lpconnector.camel.dsl.LivePersonConnectorEndpointBuilderFactory.livepersonConnector;
                  *
                  * from("kafka:lp-outbound").to(livepersonConnector("create").accountId("{{lp.accountId}}").domain("{{lp.domain}}"));
+                 * from(livepersonConnector("notifications").webhookSecret("{{lp.clientSecret}}")).to("kafka:lp-replies");
                  * </pre>
                  */
                 public interface LivePersonConnectorEndpointBuilderFactory {
@@ -81,7 +83,7 @@ public final class EndpointDslGenerator {
                     /**
                      * Builder for endpoint for the LivePerson Connector component.
                      */
-                    interface LivePersonConnectorEndpointBuilder extends EndpointProducerBuilder {
+                    interface LivePersonConnectorEndpointBuilder extends EndpointConsumerBuilder, EndpointProducerBuilder {
 
                         default AdvancedLivePersonConnectorEndpointBuilder advanced() {
                             return (AdvancedLivePersonConnectorEndpointBuilder) this;
@@ -94,7 +96,7 @@ public final class EndpointDslGenerator {
                     /**
                      * Advanced builder for endpoint for the LivePerson Connector component.
                      */
-                    interface AdvancedLivePersonConnectorEndpointBuilder extends EndpointProducerBuilder {
+                    interface AdvancedLivePersonConnectorEndpointBuilder extends EndpointConsumerBuilder, EndpointProducerBuilder {
 
                         default LivePersonConnectorEndpointBuilder basic() {
                             return (LivePersonConnectorEndpointBuilder) this;
