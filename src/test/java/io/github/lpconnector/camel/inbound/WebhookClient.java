@@ -17,13 +17,18 @@ import javax.crypto.spec.SecretKeySpec;
 /** Posts notifications as LiveEngage does: raw JSON bytes, the account and client headers, the HMAC signature. */
 final class WebhookClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private final URI uri;
     private final String accountId;
     private final String clientId;
     private final String secret;
 
     WebhookClient(URI uri, String accountId, String clientId, String secret) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), uri, accountId, clientId, secret);
+    }
+
+    WebhookClient(HttpClient http, URI uri, String accountId, String clientId, String secret) {
+        this.http = http;
         this.uri = uri;
         this.accountId = accountId;
         this.clientId = clientId;
