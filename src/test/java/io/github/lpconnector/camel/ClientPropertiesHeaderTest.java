@@ -1,11 +1,10 @@
 package io.github.lpconnector.camel;
 
 import io.github.lpconnector.camel.support.LivePersonTestSupport;
-import io.github.lpconnector.camel.support.MockLivePersonServer;
-import io.github.lpconnector.camel.support.MockLivePersonServer.Reply;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
+import static io.github.lpconnector.camel.LivePersonConnectorConstants.CONVERSATION_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -18,31 +17,30 @@ class ClientPropertiesHeaderTest extends LivePersonTestSupport {
 
     @Test
     void sentOnCreateSendAndClose() {
-        server.enqueue(MockLivePersonServer.conversationCreated("conv-1"));
-        server.otherwise(request -> Reply.json(200, json("{'reqId':'1','code':'OK','body':{'sequence':1}}")));
         String options = "clientProperties=RAW(" + FEATURES + ")";
 
         Exchange created = create(options, "Hello");
         assertThat(created.getException()).isNull();
+        String conversationId = created.getMessage().getHeader(CONVERSATION_ID, String.class);
         Exchange sent = template.send("liveperson-connector:send?" + options, e -> {
-            e.getMessage().setHeader("conversationId", "conv-1");
+            e.getMessage().setHeader(CONVERSATION_ID, conversationId);
             e.getMessage().setBody("Are you there?");
         });
         assertThat(sent.getException()).isNull();
         Exchange closed = template.send("liveperson-connector:close?" + options,
-                e -> e.getMessage().setHeader("conversationId", "conv-1"));
+                e -> e.getMessage().setHeader(CONVERSATION_ID, conversationId));
         assertThat(closed.getException()).isNull();
 
-        assertThat(server.requests()).hasSize(3)
-                .allSatisfy(request -> assertThat(request.header("Client-Properties")).isEqualTo(FEATURES));
+        assertThat(requests()).extracting(r -> r.service()).containsExactly("create", "send", "send");
+        assertThat(requests()).allSatisfy(request -> assertThat(request.header("Client-Properties")).isEqualTo(FEATURES));
+        assertThat(EMULATOR.conversation(conversationId).orElseThrow().isOpen()).isFalse();
     }
 
     @Test
     void absentWithoutTheOption() {
-        server.enqueue(MockLivePersonServer.conversationCreated("conv-2"));
-
         assertThat(create(null, "Hello").getException()).isNull();
 
-        assertThat(server.lastRequest().header("Client-Properties")).isNull();
+        assertThat(requests()).hasSize(1);
+        assertThat(lastRequest().header("Client-Properties")).isNull();
     }
 }

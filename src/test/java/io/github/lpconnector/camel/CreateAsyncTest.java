@@ -1,23 +1,21 @@
 package io.github.lpconnector.camel;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
+import io.github.lpconnector.camel.emulator.EmulatedConversation;
+import io.github.lpconnector.camel.emulator.RecordedRequest;
 import io.github.lpconnector.camel.support.LivePersonTestSupport;
-import io.github.lpconnector.camel.support.MockLivePersonServer;
-import io.github.lpconnector.camel.support.MockLivePersonServer.RecordedRequest;
-import io.github.lpconnector.camel.support.MockLivePersonServer.Reply;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
@@ -31,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The producer is asynchronous for real: requests in flight, exchanges waiting for a pooled connection and pending
- * retries hold no thread, and every path completes the callback exactly once.
+ * retries hold no thread, and every path completes the callback exactly once. The emulator holds answers without a
+ * thread of its own, and its threads ({@code le-emulator-*}) are left out of the count.
  */
 class CreateAsyncTest extends LivePersonTestSupport {
 
@@ -39,66 +38,59 @@ class CreateAsyncTest extends LivePersonTestSupport {
     private static final int RATE_LIMITED = 50;
     /** Far less than one thread per exchange. */
     private static final int THREAD_BUDGET = 20;
-
-    @Override
-    protected MockLivePersonServer newServer() {
-        try {
-            return MockLivePersonServer.start(IN_FLIGHT + 20);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /**
+     * How long the emulator holds each answer: far longer than the test needs to see all its requests arrive and
+     * count the threads, so that every exchange is still in flight while they are counted.
+     */
+    private static final Duration HOLD = Duration.ofSeconds(6);
 
     private static long componentSideThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
-                .filter(t -> !MockLivePersonServer.isServerThread(t))
+                .filter(t -> !t.getName().startsWith("le-emulator-"))
                 .count();
     }
 
     /** One exchange end to end, so the client's I/O threads and the retry scheduler exist before the baseline. */
-    private void warmUp() {
-        assertThat(create("", "warm-up").getException()).isNull();
+    private void warmUp(String uri) {
+        assertThat(template.request(uri, e -> e.getMessage().setBody("warm-up")).getException()).isNull();
+        EMULATOR.clearRequests();
     }
 
     @Test
     void hundredRequestsInFlightDoNotHoldAThreadEach() {
-        HeldAnswers held = new HeldAnswers();
-        server.otherwise(held::answer);
-        server.enqueue(MockLivePersonServer::conversationCreated);
-        warmUp();
+        warmUp(CREATE);
         long baseline = componentSideThreads();
+        // each CREATE is processed at once, its answer held for HOLD
+        EMULATOR.faults().stallShare(1.0, HOLD);
 
         List<CompletableFuture<Exchange>> futures = sendAll(CREATE, IN_FLIGHT);
-        try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> server.requestCount() == IN_FLIGHT + 1);
-            long during = componentSideThreads();
-            assertThat(during - baseline).as("threads added with %d requests in flight", IN_FLIGHT)
-                    .isLessThan(THREAD_BUDGET);
-            assertThat(futures).noneMatch(CompletableFuture::isDone);
-        } finally {
-            held.release.countDown();
-        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> EMULATOR.faults().injected("stall") == IN_FLIGHT);
+        long during = componentSideThreads();
+        assertThat(during - baseline).as("threads added with %d requests in flight", IN_FLIGHT)
+                .isLessThan(THREAD_BUDGET);
+        assertThat(futures).noneMatch(CompletableFuture::isDone);
 
-        assertThat(conversationIds(futures)).hasSize(IN_FLIGHT).doesNotContainNull();
+        Set<String> conversationIds = conversationIds(futures);
+        assertThat(conversationIds).hasSize(IN_FLIGHT).doesNotContainNull();
+        assertThat(EMULATOR.conversations()).extracting(EmulatedConversation::conversationId)
+                .containsAll(conversationIds);
     }
 
     @Test
     void pendingRetriesDoNotHoldAThreadEach() {
-        Set<String> rateLimitedOnce = ConcurrentHashMap.newKeySet();
-        server.otherwise(request -> {
-            String firstId = request.json().get(0).path("id").asText();
-            if (rateLimitedOnce.add(firstId)) {
-                return Reply.status(429, "{}").withHeader("Retry-After", "1");
-            }
-            return MockLivePersonServer.conversationCreated(request);
-        });
-        server.enqueue(MockLivePersonServer::conversationCreated);
-        warmUp();
+        warmUp(CREATE);
         long baseline = componentSideThreads();
+        // every CREATE is refused with 429 and Retry-After: 1 until each exchange has been refused once
+        EMULATOR.faults().statusShare(429, 1.0);
 
         List<CompletableFuture<Exchange>> futures = sendAll(CREATE, RATE_LIMITED);
         AtomicLong most = new AtomicLong();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            most.accumulateAndGet(componentSideThreads(), Math::max);
+            return statusesByBatch().size() == RATE_LIMITED;
+        });
+        EMULATOR.faults().clear();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
             most.accumulateAndGet(componentSideThreads(), Math::max);
             return futures.stream().allMatch(CompletableFuture::isDone);
@@ -107,55 +99,43 @@ class CreateAsyncTest extends LivePersonTestSupport {
         assertThat(most.get() - baseline).as("threads added while %d retries were pending", RATE_LIMITED)
                 .isLessThan(THREAD_BUDGET);
         assertThat(conversationIds(futures)).hasSize(RATE_LIMITED);
-        assertThat(server.requestCount()).isEqualTo(1 + 2 * RATE_LIMITED);
+        // each exchange: refused first, retried with the same batch, created once
+        assertThat(statusesByBatch()).hasSize(RATE_LIMITED).allSatisfy((batch, statuses) -> {
+            assertThat(statuses.get(0)).as("first answer of %s", batch).isEqualTo(429);
+            assertThat(statuses).as("answers of %s", batch).endsWith(200).containsOnlyOnce(200);
+        });
+    }
+
+    /** The statuses the emulator answered to each CREATE batch (by its first request id), in order. */
+    private static Map<String, List<Integer>> statusesByBatch() {
+        return requests("create").stream().collect(Collectors.groupingBy(
+                r -> r.json().get(0).path("id").asText(), LinkedHashMap::new,
+                Collectors.mapping(RecordedRequest::status, Collectors.toList())));
     }
 
     @Test
     void exchangesBeyondMaxConnectionsWaitForAConnectionWithoutAThreadEach() {
         int connections = 2;
         int exchanges = 12;
-        HeldAnswers held = new HeldAnswers();
-        server.otherwise(held::answer);
         String uri = CREATE + "?maxConnections=" + connections;
-        server.enqueue(MockLivePersonServer::conversationCreated);
-        assertThat(template.request(uri, e -> e.getMessage().setBody("warm-up")).getException()).isNull();
+        warmUp(uri);
         long baseline = componentSideThreads();
+        EMULATOR.faults().stallShare(1.0, HOLD);
 
         List<CompletableFuture<Exchange>> futures = sendAll(uri, exchanges);
-        try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> server.requestCount() >= 1 + connections);
-            // the others wait for a pooled connection: none of them reaches the server while both are held
-            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                    .until(() -> server.requestCount() == 1 + connections);
-            assertThat(componentSideThreads() - baseline).as("threads added with %d exchanges waiting", exchanges)
-                    .isLessThan(THREAD_BUDGET);
-            assertThat(futures).noneMatch(CompletableFuture::isDone);
-        } finally {
-            held.release.countDown();
-        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> requests("create").size() >= connections);
+        // the others wait for a pooled connection: none of them reaches the emulator while both answers are held
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> requests("create").size() == connections);
+        assertThat(componentSideThreads() - baseline).as("threads added with %d exchanges waiting", exchanges)
+                .isLessThan(THREAD_BUDGET);
+        assertThat(futures).noneMatch(CompletableFuture::isDone);
+        // the two held answers come after HOLD; the exchanges still waiting are then answered at once
+        EMULATOR.faults().clear();
 
         assertThat(conversationIds(futures)).hasSize(exchanges).doesNotContainNull();
-        assertThat(held.mostAtOnce.get()).isEqualTo(connections);
-        assertThat(server.requestCount()).isEqualTo(1 + exchanges);
-    }
-
-    /** The server's answers, each held until {@link #release} (30 s at most), counting how many it holds at once. */
-    private static final class HeldAnswers {
-        final CountDownLatch release = new CountDownLatch(1);
-        final AtomicInteger holding = new AtomicInteger();
-        final AtomicInteger mostAtOnce = new AtomicInteger();
-
-        Reply answer(RecordedRequest request) {
-            mostAtOnce.accumulateAndGet(holding.incrementAndGet(), Math::max);
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                holding.decrementAndGet();
-            }
-            return MockLivePersonServer.conversationCreated(request);
-        }
+        assertThat(EMULATOR.faults().injected("stall")).as("answers held at once").isEqualTo(connections);
+        assertThat(requests("create")).hasSize(exchanges);
     }
 
     /** Hands {@code count} exchanges to {@code uri} without waiting, each with its own text. */
@@ -217,7 +197,7 @@ class CreateAsyncTest extends LivePersonTestSupport {
         assertThat(outcome.returnedSync()).isTrue();
         assertThat(outcome.callback().calls.get()).isEqualTo(1);
         assertThat(outcome.exchange().getException()).isInstanceOf(LivePersonValidationException.class);
-        assertThat(server.requestCount()).isZero();
+        assertThat(requests()).isEmpty();
     }
 
     @Test
@@ -231,23 +211,23 @@ class CreateAsyncTest extends LivePersonTestSupport {
 
     @Test
     void callbackOnceOnHttpError() throws Exception {
-        server.otherwise(request -> Reply.status(401, "{}"));
-
-        Outcome outcome = processDirectly("maxRetries=0", "hello");
+        // an AppJWT of another account: refused with 401
+        Outcome outcome = processDirectly("maxRetries=0&appJwt=RAW(" + EMULATOR.issueAppJwt("87654321") + ")", "hello");
 
         assertThat(outcome.returnedSync()).isFalse();
         assertThat(outcome.exchange().getException()).isInstanceOf(LivePersonHttpException.class);
+        assertThat(EMULATOR.count("create", 401)).isEqualTo(1);
     }
 
     @Test
     void callbackOnceOnTimeout() throws Exception {
-        try (CreateRetryTest.SilentServer silent = new CreateRetryTest.SilentServer()) {
-            Outcome outcome = processDirectly("baseUri=http://127.0.0.1:" + silent.port() + "&requestTimeout=300", "hello");
+        EMULATOR.faults().stallShare(1.0, null); // never answers
 
-            assertThat(outcome.returnedSync()).isFalse();
-            assertThat(outcome.exchange().getException()).isInstanceOf(LivePersonTransportException.class);
-            assertThat(((LivePersonTransportException) outcome.exchange().getException()).isTimeout()).isTrue();
-        }
+        Outcome outcome = processDirectly("requestTimeout=300", "hello");
+
+        assertThat(outcome.returnedSync()).isFalse();
+        assertThat(outcome.exchange().getException()).isInstanceOf(LivePersonTransportException.class);
+        assertThat(((LivePersonTransportException) outcome.exchange().getException()).isTimeout()).isTrue();
     }
 
     @Test

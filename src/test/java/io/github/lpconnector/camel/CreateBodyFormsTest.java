@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every body form the {@code create} producer accepts becomes the exact ordered batch LivePerson expects:
- * SetUserProfile, ConsumerRequestConversation, optional PublishEvent; ready batches go out unchanged.
+ * SetUserProfile, ConsumerRequestConversation, optional PublishEvent; ready batches go out unchanged. The emulator
+ * records each batch as it came; a brandId other than the account's it refuses (400 40006), which also shows which
+ * brandId went out.
  */
 class CreateBodyFormsTest extends LivePersonTestSupport {
 
@@ -32,10 +34,26 @@ class CreateBodyFormsTest extends LivePersonTestSupport {
             + "{'kind':'req','type':'ms.PublishEvent','body':{'event':{'type':'ContentEvent','contentType':'text/plain',"
             + "'message':'Hello from JSON'}}}]");
 
+    /** The one batch the emulator received; the exchange must have opened a conversation with it. */
     private JsonNode sentBatch(Exchange exchange) {
         assertThat(exchange.getException()).as("exchange failed").isNull();
-        assertThat(server.requestCount()).isEqualTo(1);
-        return server.lastRequest().json();
+        assertThat(EMULATOR.conversations()).hasSize(1);
+        return onlyBatch();
+    }
+
+    /** The one batch the emulator received; the emulator refused it because its brandId is not the account. */
+    private JsonNode refusedForItsBrand(Exchange exchange, String brandId) {
+        assertThat(exchange.getException()).isInstanceOf(LivePersonHttpException.class);
+        LivePersonHttpException refused = (LivePersonHttpException) exchange.getException();
+        assertThat(refused.getHttpResponseCode()).isEqualTo(400);
+        assertThat(refused.getErrorCode()).isEqualTo(40006);
+        assertThat(refused.getResponseBody()).contains("Brand Id '" + brandId + "'");
+        return onlyBatch();
+    }
+
+    private static JsonNode onlyBatch() {
+        assertThat(requests()).hasSize(1);
+        return lastRequest().json();
     }
 
     @Test
@@ -47,7 +65,7 @@ class CreateBodyFormsTest extends LivePersonTestSupport {
                 .text("Hi there")
                 .build();
 
-        JsonNode batch = sentBatch(create("", request));
+        JsonNode batch = refusedForItsBrand(create("", request), "brand-9");
 
         assertThat(withoutIds(batch)).isEqualTo(json("["
                 + "{'kind':'req','type':'userprofile.SetUserProfile','body':{'firstName':'Ann','lastName':'Lee',"
@@ -123,16 +141,15 @@ class CreateBodyFormsTest extends LivePersonTestSupport {
         JsonNode defaults = sentBatch(create("", "hi"));
         assertThat(defaults.get(1).path("body")).isEqualTo(json("{'brandId':'12345678','channelType':'MESSAGING'}"));
 
-        Exchange second = create("brandId=other-brand", "hi");
-        assertThat(second.getException()).isNull();
-        JsonNode branded = server.lastRequest().json();
+        EMULATOR.clearRequests();
+        JsonNode branded = refusedForItsBrand(create("brandId=other-brand", "hi"), "other-brand");
         assertThat(branded.get(1).path("body").path("brandId").asText()).isEqualTo("other-brand");
     }
 
     @Test
     void bodyValuesWinOverOptions() {
-        JsonNode batch = sentBatch(create("skillId=77&ttrDefName=NORMAL",
-                "{\"conversation\":{\"skillId\":\"5\",\"ttrDefName\":\"URGENT\",\"brandId\":\"b\"},\"message\":\"m\"}"));
+        JsonNode batch = refusedForItsBrand(create("skillId=77&ttrDefName=NORMAL",
+                "{\"conversation\":{\"skillId\":\"5\",\"ttrDefName\":\"URGENT\",\"brandId\":\"b\"},\"message\":\"m\"}"), "b");
 
         JsonNode conversation = batch.get(1).path("body");
         assertThat(conversation.path("skillId").asText()).isEqualTo("5");
@@ -149,7 +166,7 @@ class CreateBodyFormsTest extends LivePersonTestSupport {
                        + "{'kind':'req','id':'m-1','type':'ms.PublishEvent','body':{'event':{'type':'ContentEvent',"
                        + "'contentType':'text/plain','message':'ready'}}}]";
 
-        JsonNode batch = sentBatch(create("skillId=99&lang=en-US", ready.replace('\'', '"')));
+        JsonNode batch = refusedForItsBrand(create("skillId=99&lang=en-US", ready.replace('\'', '"')), "bb");
 
         assertThat(batch).isEqualTo(json(ready));
     }
@@ -168,12 +185,12 @@ class CreateBodyFormsTest extends LivePersonTestSupport {
 
     @Test
     void requestIdsAreUniqueAcrossExchanges() {
-        create("", "first");
-        create("", "second");
+        assertThat(create("", "first").getException()).isNull();
+        assertThat(create("", "second").getException()).isNull();
 
-        assertThat(server.requests()).hasSize(2);
+        assertThat(requests()).hasSize(2);
         List<String> ids = new java.util.ArrayList<>();
-        server.requests().forEach(r -> r.json().forEach(item -> ids.add(item.path("id").asText())));
+        requests().forEach(r -> r.json().forEach(item -> ids.add(item.path("id").asText())));
         assertThat(ids).hasSize(6).doesNotHaveDuplicates();
     }
 }

@@ -3,9 +3,10 @@ package io.github.lpconnector.camel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 
+import io.github.lpconnector.camel.emulator.RecordedRequest;
 import io.github.lpconnector.camel.support.LivePersonTestSupport;
-import io.github.lpconnector.camel.support.MockLivePersonServer.RecordedRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
 import org.junit.jupiter.api.Test;
@@ -14,80 +15,103 @@ import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_CONSUMER_JWS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The request line and headers of CREATE, and where the two tokens come from. */
+/**
+ * The request line and headers of CREATE, and where the two tokens come from. Every token is a real one of the
+ * emulator, which checks it: a CREATE that went out with the expected tokens opens a conversation.
+ */
 class CreateRequestAndTokensTest extends LivePersonTestSupport {
+
+    /** Endpoint options holding another AppJWT and the ConsumerJWS of another consumer. */
+    private static String endpointTokens(String appJwt, String consumerJws) {
+        return "appJwt=RAW(" + appJwt + ")&consumerJws=RAW(" + consumerJws + ")";
+    }
 
     @Test
     void requestLineAndHeaders() {
         Exchange exchange = create("", "hello");
 
         assertThat(exchange.getException()).isNull();
-        RecordedRequest request = server.lastRequest();
+        RecordedRequest request = lastRequest();
         assertThat(request.method()).isEqualTo("POST");
-        assertThat(request.path()).isEqualTo("/api/account/" + ACCOUNT_ID + "/messaging/consumer/conversation");
-        assertThat(request.query()).isEqualTo("v=3");
+        assertThat(request.path()).isEqualTo(CREATE_PATH);
+        assertThat(request.query()).isEqualTo(Map.of("v", "3"));
         assertThat(request.header("Content-Type")).startsWith("application/json");
-        assertThat(request.header("Authorization")).isEqualTo(OPTION_APP_JWT);
-        assertThat(request.header("X-LP-ON-BEHALF")).isEqualTo(OPTION_CONSUMER_JWS);
+        assertThat(request.header("Authorization")).isEqualTo(optionAppJwt);
+        assertThat(request.header("X-LP-ON-BEHALF")).isEqualTo(optionConsumerJws);
+        assertThat(EMULATOR.conversations()).singleElement()
+                .satisfies(c -> assertThat(c.extConsumerId()).isEqualTo(OPTION_CONSUMER));
     }
 
     @Test
     void apiVersionOption() {
-        create("apiVersion=4", "hello");
+        Exchange exchange = create("apiVersion=4", "hello");
 
-        assertThat(server.lastRequest().query()).isEqualTo("v=4");
+        assertThat(lastRequest().query()).isEqualTo(Map.of("v", "4"));
+        assertThat(((LivePersonHttpException) exchange.getException()).getErrorCode()).as("the emulator knows v=3 only")
+                .isEqualTo(40007);
     }
 
     @Test
     void accountIdOptionOnTheEndpointWinsOverTheComponent() {
         create("accountId=999", "hello");
 
-        assertThat(server.lastRequest().path()).isEqualTo("/api/account/999/messaging/consumer/conversation");
-        assertThat(server.lastRequest().json().get(1).path("body").path("brandId").asText()).isEqualTo("999");
+        assertThat(lastRequest().path()).isEqualTo("/api/account/999/messaging/consumer/conversation");
+        assertThat(lastRequest().json().get(1).path("body").path("brandId").asText()).isEqualTo("999");
     }
 
     @Test
     void exchangePropertiesWinOverOptions() {
-        Exchange exchange = create("appJwt=endpoint.jwt&consumerJws=endpoint.jws", e -> {
-            e.setProperty(PROPERTY_APP_JWT, "property.jwt");
-            e.setProperty(PROPERTY_CONSUMER_JWS, "property.jws");
+        String propertyJwt = appJwt();
+        String propertyJws = consumerJws("property-consumer");
+        Exchange exchange = create(endpointTokens(appJwt(), consumerJws("endpoint-consumer")), e -> {
+            e.setProperty(PROPERTY_APP_JWT, propertyJwt);
+            e.setProperty(PROPERTY_CONSUMER_JWS, propertyJws);
             e.getMessage().setBody("hello");
         });
 
         assertThat(exchange.getException()).isNull();
-        assertThat(server.lastRequest().header("Authorization")).isEqualTo("property.jwt");
-        assertThat(server.lastRequest().header("X-LP-ON-BEHALF")).isEqualTo("property.jws");
+        assertThat(lastRequest().header("Authorization")).isEqualTo(propertyJwt);
+        assertThat(lastRequest().header("X-LP-ON-BEHALF")).isEqualTo(propertyJws);
+        assertThat(EMULATOR.conversations()).singleElement()
+                .satisfies(c -> assertThat(c.extConsumerId()).isEqualTo("property-consumer"));
     }
 
     @Test
     void endpointOptionsWinOverComponentOptions() {
-        create("appJwt=endpoint.jwt&consumerJws=endpoint.jws", "hello");
+        String endpointJwt = appJwt();
+        String endpointJws = consumerJws("endpoint-consumer");
 
-        assertThat(server.lastRequest().header("Authorization")).isEqualTo("endpoint.jwt");
-        assertThat(server.lastRequest().header("X-LP-ON-BEHALF")).isEqualTo("endpoint.jws");
+        assertThat(create(endpointTokens(endpointJwt, endpointJws), "hello").getException()).isNull();
+
+        assertThat(lastRequest().header("Authorization")).isEqualTo(endpointJwt);
+        assertThat(lastRequest().header("X-LP-ON-BEHALF")).isEqualTo(endpointJws);
+        assertThat(EMULATOR.conversations()).singleElement()
+                .satisfies(c -> assertThat(c.extConsumerId()).isEqualTo("endpoint-consumer"));
     }
 
     @Test
     void authorizationIsTheRawTokenWithoutBearer() {
-        create("", e -> {
-            e.setProperty(PROPERTY_APP_JWT, "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln");
+        String token = appJwt();
+        // the emulator refuses "Bearer <AppJWT>" (401 40102), as LivePerson expects the raw token
+        Exchange exchange = create("", e -> {
+            e.setProperty(PROPERTY_APP_JWT, token);
             e.getMessage().setBody("hello");
         });
 
-        assertThat(server.lastRequest().header("Authorization"))
-                .isEqualTo("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln")
-                .doesNotStartWithIgnoringCase("Bearer");
+        assertThat(exchange.getException()).isNull();
+        assertThat(lastRequest().header("Authorization")).isEqualTo(token).doesNotStartWithIgnoringCase("Bearer");
     }
 
     @Test
     void tokensAreNotReadFromMessageHeaders() {
-        create("", e -> {
-            e.getMessage().setHeader(PROPERTY_APP_JWT, "header.jwt");
+        Exchange exchange = create("", e -> {
+            e.getMessage().setHeader(PROPERTY_APP_JWT, appJwt());
             e.getMessage().setHeader("Authorization", "header.authorization");
             e.getMessage().setBody("hello");
         });
 
-        assertThat(server.lastRequest().header("Authorization")).isEqualTo(OPTION_APP_JWT);
+        assertThat(exchange.getException()).isNull();
+        assertThat(lastRequest().header("Authorization")).isEqualTo(optionAppJwt);
     }
 
     @Test
@@ -99,7 +123,7 @@ class CreateRequestAndTokensTest extends LivePersonTestSupport {
         assertThat(exchange.getException()).isInstanceOf(LivePersonValidationException.class)
                 .hasMessageContaining(PROPERTY_APP_JWT);
         assertThat(((LivePersonValidationException) exchange.getException()).getField()).isEqualTo(PROPERTY_APP_JWT);
-        assertThat(server.requestCount()).isZero();
+        assertThat(requests()).isEmpty();
     }
 
     @Test
@@ -112,7 +136,7 @@ class CreateRequestAndTokensTest extends LivePersonTestSupport {
         assertThat(exchange.getException()).isInstanceOf(LivePersonValidationException.class)
                 .hasMessageContaining(PROPERTY_CONSUMER_JWS);
         assertThat(((LivePersonValidationException) exchange.getException()).getField()).isEqualTo(PROPERTY_CONSUMER_JWS);
-        assertThat(server.requestCount()).isZero();
+        assertThat(requests()).isEmpty();
     }
 
     @Test
@@ -123,7 +147,7 @@ class CreateRequestAndTokensTest extends LivePersonTestSupport {
         });
 
         assertThat(exchange.getException()).isInstanceOf(LivePersonValidationException.class);
-        assertThat(server.requestCount()).isZero();
+        assertThat(requests()).isEmpty();
     }
 
     @Test
@@ -135,7 +159,7 @@ class CreateRequestAndTokensTest extends LivePersonTestSupport {
             assertThat(exchange.getException()).isInstanceOf(LivePersonValidationException.class)
                     .hasMessageContaining("option appJwt").hasMessageContaining("non-ASCII");
         }
-        assertThat(server.requestCount()).isZero();
+        assertThat(requests()).isEmpty();
     }
 
     @Test
@@ -148,7 +172,7 @@ class CreateRequestAndTokensTest extends LivePersonTestSupport {
         producer.start();
         try {
             assertThat(endpoint.getCallStatistics().appJwtExpiry()).isEqualTo(Instant.parse("2100-01-01T00:00:00Z"));
-            assertThat(server.requestCount()).isZero();
+            assertThat(requests()).isEmpty();
         } finally {
             producer.stop();
         }
@@ -163,6 +187,6 @@ class CreateRequestAndTokensTest extends LivePersonTestSupport {
 
         assertThat(exchange.getException()).isInstanceOf(LivePersonValidationException.class)
                 .message().doesNotContain("evil").doesNotContain("abc");
-        assertThat(server.requestCount()).isZero();
+        assertThat(requests()).isEmpty();
     }
 }

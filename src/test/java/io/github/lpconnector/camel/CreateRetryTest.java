@@ -3,62 +3,81 @@ package io.github.lpconnector.camel;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.lpconnector.camel.emulator.RecordedRequest;
 import io.github.lpconnector.camel.support.LivePersonTestSupport;
-import io.github.lpconnector.camel.support.MockLivePersonServer;
-import io.github.lpconnector.camel.support.MockLivePersonServer.Reply;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.CONVERSATION_ID;
+import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_APP_JWT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The component's own retries: 429 (at least 1 s apart), 502/503/504 and refused connections, bounded by
- * {@code maxRetries}; never 500, 4xx, or a timeout after the request was sent.
+ * {@code maxRetries}; never 500, 4xx, or a timeout after the request was sent. The emulator's rate limit and fault
+ * injection give the refusals; a fixed sequence of statuses comes from WireMock in front of the emulator.
  */
 class CreateRetryTest extends LivePersonTestSupport {
 
-    private static final String TOO_MANY = MockLivePersonServer.errorBody(429, "Too many requests", "slow down", 42901);
+    @RegisterExtension
+    static final WireMockExtension WIREMOCK = wireMock();
+
+    /**
+     * Leaves the account's rate limit bucket empty: one permit a second, taken by a CREATE now, so that the next
+     * CREATE is refused with 429 and {@code Retry-After: 1}, and its retry a second later gets through.
+     */
+    private void exhaustTheRateLimit() {
+        EMULATOR.rateLimit().permitsPerSecond(1);
+        assertThat(create("", "takes the only permit").getException()).isNull();
+        EMULATOR.clearRequests();
+    }
+
+    private static String newestConversationId() {
+        return EMULATOR.conversations().get(EMULATOR.conversations().size() - 1).conversationId();
+    }
 
     @Test
     void tooManyRequestsThenSuccess() {
-        server.enqueue(Reply.status(429, TOO_MANY).withHeader("Retry-After", "1"));
-        server.otherwise(MockLivePersonServer.conversationCreated("conv-after-429"));
+        exhaustTheRateLimit();
 
         Exchange exchange = create("", "hello");
 
         assertThat(exchange.getException()).isNull();
-        assertThat(exchange.getMessage().getHeader(CONVERSATION_ID)).isEqualTo("conv-after-429");
-        assertThat(server.requestCount()).isEqualTo(2);
-        assertThat(server.requests().get(1).body()).as("the retry sends the same batch")
-                .isEqualTo(server.requests().get(0).body());
+        assertThat(exchange.getMessage().getHeader(CONVERSATION_ID)).isEqualTo(newestConversationId());
+        List<RecordedRequest> creates = requests("create");
+        assertThat(creates).extracting(RecordedRequest::status).containsExactly(429, 200);
+        assertThat(creates.get(1).body()).as("the retry sends the same batch").isEqualTo(creates.get(0).body());
     }
 
     @Test
     void tooManyRequestsWaitsAtLeastOneSecondEvenWhenMaxRetryDelayIsSmaller() {
-        server.enqueue(Reply.status(429, TOO_MANY));
-        server.otherwise(MockLivePersonServer.conversationCreated("conv-floor"));
+        exhaustTheRateLimit();
 
         Exchange exchange = create("retryDelay=10&maxRetryDelay=10", "hello");
 
         assertThat(exchange.getException()).isNull();
-        assertThat(server.requestCount()).isEqualTo(2);
-        long waitedNanos = server.requests().get(1).receivedAtNanos() - server.requests().get(0).receivedAtNanos();
+        List<RecordedRequest> creates = requests("create");
+        assertThat(creates).extracting(RecordedRequest::status).containsExactly(429, 200);
+        long waitedNanos = creates.get(1).receivedAtNanos() - creates.get(0).receivedAtNanos();
         assertThat(TimeUnit.NANOSECONDS.toMillis(waitedNanos)).as("LivePerson asks for at least 1 s after a 429")
                 .isGreaterThanOrEqualTo(1000);
     }
 
     @Test
     void tooManyRequestsForeverIsBounded() {
-        server.otherwise(request -> Reply.status(429, TOO_MANY).withHeader("Retry-After", "1"));
+        EMULATOR.faults().statusShare(429, 1.0); // with Retry-After: 1
 
         Exchange exchange = create("maxRetries=2", "hello");
 
@@ -67,24 +86,34 @@ class CreateRetryTest extends LivePersonTestSupport {
         assertThat(e.getHttpResponseCode()).isEqualTo(429);
         assertThat(e.getAttempts()).isEqualTo(3);
         assertThat(e.getRetryAfterSeconds()).isEqualTo(1L);
-        assertThat(server.requestCount()).isEqualTo(3);
+        assertThat(EMULATOR.count("create", 429)).isEqualTo(3);
+        assertThat(EMULATOR.conversations()).isEmpty();
     }
 
     @Test
     void serviceUnavailableThenSuccess() {
-        server.enqueue(Reply.status(503, "unavailable"), Reply.status(502, "bad gateway"), Reply.status(504, "timeout"));
-        server.otherwise(MockLivePersonServer.conversationCreated("conv-after-5xx"));
+        // WireMock answers 503, 502 and 504, then hands the request on to the emulator
+        String state = Scenario.STARTED;
+        for (int status : new int[] { 503, 502, 504 }) {
+            String next = "after " + status;
+            WIREMOCK.stubFor(any(anyUrl()).inScenario("gateway trouble").whenScenarioStateIs(state)
+                    .willReturn(aResponse().withStatus(status).withBody("gateway trouble")).willSetStateTo(next));
+            state = next;
+        }
+        WIREMOCK.stubFor(any(anyUrl()).inScenario("gateway trouble").whenScenarioStateIs(state)
+                .willReturn(aResponse().proxiedFrom(EMULATOR.baseUri())));
 
-        Exchange exchange = create("retryDelay=10", "hello");
+        Exchange exchange = create("retryDelay=10&baseUri=" + WIREMOCK.baseUrl(), "hello");
 
         assertThat(exchange.getException()).isNull();
-        assertThat(exchange.getMessage().getHeader(CONVERSATION_ID)).isEqualTo("conv-after-5xx");
-        assertThat(server.requestCount()).isEqualTo(4);
+        assertThat(exchange.getMessage().getHeader(CONVERSATION_ID)).isEqualTo(newestConversationId());
+        assertThat(WIREMOCK.findAll(postRequestedFor(anyUrl()))).hasSize(4);
+        assertThat(EMULATOR.count("create", 200)).isEqualTo(1);
     }
 
     @Test
     void internalServerErrorIsNotRetried() {
-        server.otherwise(request -> Reply.status(500, "boom"));
+        EMULATOR.faults().statusShare(500, 1.0);
 
         Exchange exchange = create("retryDelay=10", "hello");
 
@@ -95,9 +124,8 @@ class CreateRetryTest extends LivePersonTestSupport {
 
     @Test
     void badRequestIsNotRetried() {
-        server.otherwise(request -> Reply.status(400, "bad"));
-
-        Exchange exchange = create("retryDelay=10", "hello");
+        // a brand that is not the account's: 400 40006
+        Exchange exchange = create("retryDelay=10&brandId=another-brand", "hello");
 
         assertThat(((LivePersonHttpException) exchange.getException()).getHttpResponseCode()).isEqualTo(400);
         assertStaysAt(1);
@@ -105,17 +133,20 @@ class CreateRetryTest extends LivePersonTestSupport {
 
     @Test
     void unauthorizedIsNotRetried() {
-        server.otherwise(request -> Reply.status(401, MockLivePersonServer.errorBody(401, "Invalid AppJWT", "x", 40102)));
-
-        Exchange exchange = create("retryDelay=10", "hello");
+        // an AppJWT of another account: 401 40102
+        Exchange exchange = create("retryDelay=10", e -> {
+            e.setProperty(PROPERTY_APP_JWT, EMULATOR.issueAppJwt("87654321"));
+            e.getMessage().setBody("hello");
+        });
 
         assertThat(((LivePersonHttpException) exchange.getException()).getHttpResponseCode()).isEqualTo(401);
+        assertThat(((LivePersonHttpException) exchange.getException()).getErrorCode()).isEqualTo(40102);
         assertStaysAt(1);
     }
 
     @Test
     void maxRetriesZeroDisablesRetries() {
-        server.otherwise(request -> Reply.status(503, "unavailable"));
+        EMULATOR.faults().statusShare(503, 1.0);
 
         Exchange exchange = create("retryDelay=10&maxRetries=0", "hello");
 
@@ -140,66 +171,29 @@ class CreateRetryTest extends LivePersonTestSupport {
     }
 
     @Test
-    void serverThatNeverAnswersTimesOutAndIsNotRetried() throws Exception {
-        try (SilentServer silent = new SilentServer()) {
-            Exchange exchange = create("baseUri=http://127.0.0.1:" + silent.port()
-                                       + "&requestTimeout=500&retryDelay=10&maxRetries=3", "hello");
+    void serverThatNeverAnswersTimesOutAndIsNotRetried() {
+        EMULATOR.faults().stallShare(1.0, null); // processed, never answered
 
-            assertThat(exchange.getException()).isInstanceOf(LivePersonTransportException.class);
-            LivePersonTransportException e = (LivePersonTransportException) exchange.getException();
-            assertThat(e.isTimeout()).isTrue();
-            assertThat(e.isRequestSent()).isTrue();
-            assertThat(e.getAttempts()).isEqualTo(1);
-            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
-                    .until(() -> silent.accepted.get() == 1);
-        }
+        Exchange exchange = create("requestTimeout=500&retryDelay=10&maxRetries=3", "hello");
+
+        assertThat(exchange.getException()).isInstanceOf(LivePersonTransportException.class);
+        LivePersonTransportException e = (LivePersonTransportException) exchange.getException();
+        assertThat(e.isTimeout()).isTrue();
+        assertThat(e.isRequestSent()).isTrue();
+        assertThat(e.getAttempts()).isEqualTo(1);
+        assertStaysAt(1);
+        assertThat(EMULATOR.conversations()).as("the request was processed: it must not be sent twice").hasSize(1);
     }
 
-    /** The request count stays at {@code expected} for a while: no retry is scheduled behind our back. */
-    private void assertStaysAt(int expected) {
-        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
-                .until(() -> server.requestCount() == expected);
+    /** The CREATE count stays at {@code expected} for a while: no retry is scheduled behind our back. */
+    private static void assertStaysAt(int expected) {
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> EMULATOR.count("create") == expected);
     }
 
     static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** Accepts connections, reads nothing, answers nothing (camel-opa's OpaRestTransportTest pattern). */
-    static final class SilentServer implements AutoCloseable {
-        final ServerSocket socket;
-        final AtomicInteger accepted = new AtomicInteger();
-        final List<Socket> clients = new CopyOnWriteArrayList<>();
-        final Thread acceptor;
-
-        SilentServer() throws IOException {
-            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            acceptor = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        clients.add(socket.accept());
-                        accepted.incrementAndGet();
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            }, MockLivePersonServer.THREAD_PREFIX + "silent");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-            for (Socket client : clients) {
-                client.close();
-            }
         }
     }
 }

@@ -47,7 +47,7 @@ class EndpointCreationTest extends LivePersonTestSupport {
         Exchange exchange = template.send("liveperson-connector:send", e -> e.getMessage().setBody("hi"));
         assertThat(exchange.getException()).isInstanceOf(LivePersonValidationException.class)
                 .hasMessageContaining(LivePersonConnectorConstants.CONVERSATION_ID);
-        assertThat(server.requestCount()).isZero();
+        assertThat(requests()).isEmpty();
     }
 
     @Test
@@ -55,7 +55,7 @@ class EndpointCreationTest extends LivePersonTestSupport {
         Exchange exchange = template.send("liveperson-connector:close", e -> e.getMessage().setBody("hi"));
         assertThat(exchange.getException()).isInstanceOf(LivePersonValidationException.class)
                 .hasMessageContaining(LivePersonConnectorConstants.CONVERSATION_ID);
-        assertThat(server.requestCount()).isZero();
+        assertThat(requests()).isEmpty();
     }
 
     @Test

@@ -2,8 +2,6 @@ package io.github.lpconnector.camel;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +9,6 @@ import java.util.regex.Pattern;
 
 import io.github.lpconnector.camel.emulator.LiveEngageEmulatorExtension;
 import io.github.lpconnector.camel.support.CapturingAppender;
-import io.github.lpconnector.camel.support.MockLivePersonServer;
-import io.github.lpconnector.camel.support.MockLivePersonServer.Reply;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -38,14 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * looks for a secret in everything a person or a tool can read: every log line, exception message, cause and stack
  * trace, endpoint {@code toString}, endpoint URI as Camel sanitises it, the dev console (text and JSON) and the
  * configuration's {@code toString}. Secrets: the tokens given, the client secret, and anything shaped like a JWS.
+ * Every answer is the emulator's: the tokens given are real ones it checks.
  */
 class SecretsNeverExposedTest {
 
     @RegisterExtension
-    static final LiveEngageEmulatorExtension EMULATOR = LiveEngageEmulatorExtension.create(b -> b.threads(8));
+    static final LiveEngageEmulatorExtension EMULATOR = LiveEngageEmulatorExtension.create(
+            b -> b.threads(8).multipleOpenConversations(true));
 
-    private static final String JWT = "SECRETJWT-7f1e2d3c4b5a6978";
-    private static final String JWS = "SECRETJWS-0a1b2c3d4e5f6071";
+    private static final String ACCOUNT = "81234567";
     private static final String URI_SECRET = "URISECRET-99aa88bb77cc66dd";
     /** A compact JWS: three base64url parts, the first starting like a JSON header. */
     private static final Pattern JWS_SHAPE = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}");
@@ -53,18 +50,24 @@ class SecretsNeverExposedTest {
     private final List<Exchange> exchanges = new ArrayList<>();
     private final List<String> seen = new ArrayList<>();
     private CapturingAppender logs;
-    private MockLivePersonServer mock;
+    /** Given tokens, valid for the account. */
+    private String jwt;
+    private String jws;
+    /** A given AppJWT of another account, refused with 401. */
+    private String foreignJwt;
     private CamelContext context;
     private ProducerTemplate template;
 
     @BeforeEach
     void start() throws Exception {
         logs = CapturingAppender.install();
-        mock = MockLivePersonServer.start();
+        jwt = EMULATOR.issueAppJwt(ACCOUNT);
+        jws = EMULATOR.issueConsumerJws(ACCOUNT, "given-consumer");
+        foreignJwt = EMULATOR.issueAppJwt("87654321");
         context = new DefaultCamelContext();
         LivePersonConnectorComponent component = new LivePersonConnectorComponent();
         LivePersonConnectorConfiguration configuration = component.getConfiguration();
-        configuration.setAccountId("81234567");
+        configuration.setAccountId(ACCOUNT);
         configuration.setBaseUri(EMULATOR.emulator().baseUri());
         configuration.setClientId(EMULATOR.emulator().clientId());
         configuration.setClientSecret(EMULATOR.emulator().clientSecret());
@@ -78,7 +81,6 @@ class SecretsNeverExposedTest {
     void stop() throws Exception {
         logs.close();
         context.close();
-        mock.close();
     }
 
     @Test
@@ -107,47 +109,46 @@ class SecretsNeverExposedTest {
         }));
         assertThat(last().getException()).isInstanceOf(LivePersonConnectorException.class);
 
-        // given tokens, in the URI and as properties, against the mock: success, 401, 429 retried, validation
-        String mockUri = "liveperson-connector:create?baseUri=" + mock.baseUri() + "&appJwt=" + JWT + "&consumerJws="
-                         + JWS + "&clientSecret=" + URI_SECRET + "&maxRetries=2&retryDelay=10";
-        exchanges.add(template.send(mockUri, e -> e.getMessage().setBody("hello")));
+        // given tokens, in the URI and as properties: success, 401, 429 retried, validation
+        String givenUri = "liveperson-connector:create?appJwt=" + jwt + "&consumerJws=" + jws + "&clientSecret="
+                          + URI_SECRET + "&maxRetries=2&retryDelay=10";
+        exchanges.add(template.send(givenUri, e -> e.getMessage().setBody("hello")));
         assertThat(last().getException()).isNull();
-        mock.enqueue(Reply.status(401, MockLivePersonServer.errorBody(401, "Invalid AppJWT", "expired", 40102)));
-        exchanges.add(template.send(mockUri, e -> e.getMessage().setBody("hello")));
+        // one permit a second: the refused call takes it (the rate limit comes before the token check), so the
+        // next call is refused with 429 and Retry-After: 1, and gets through when retried
+        EMULATOR.rateLimit().permitsPerSecond(1);
+        exchanges.add(template.send(givenUri.replace(jwt, foreignJwt), e -> e.getMessage().setBody("hello")));
         assertThat(last().getException()).isInstanceOf(LivePersonHttpException.class);
-        mock.enqueue(Reply.status(429, "{}").withHeader("Retry-After", "0"));
-        exchanges.add(template.send(mockUri, e -> e.getMessage().setBody("hello")));
+        exchanges.add(template.send(givenUri, e -> e.getMessage().setBody("hello")));
         assertThat(last().getException()).isNull();
-        exchanges.add(template.send(mockUri, e -> e.getMessage().setBody(List.of("not", "a", "batch"))));
+        assertThat(EMULATOR.count("create", 429)).as("retried after a 429").isEqualTo(1);
+        EMULATOR.rateLimit().unlimited();
+        exchanges.add(template.send(givenUri, e -> e.getMessage().setBody(List.of("not", "a", "batch"))));
         assertThat(last().getException()).isInstanceOf(LivePersonValidationException.class);
-        exchanges.add(template.send("liveperson-connector:create?baseUri=" + mock.baseUri(), e -> {
-            e.setProperty(PROPERTY_APP_JWT, JWT + "\r\nX-Evil: 1");
-            e.setProperty(PROPERTY_CONSUMER_JWS, JWS);
+        exchanges.add(template.send("liveperson-connector:create", e -> {
+            e.setProperty(PROPERTY_APP_JWT, jwt + "\r\nX-Evil: 1");
+            e.setProperty(PROPERTY_CONSUMER_JWS, jws);
             e.getMessage().setBody("hello");
         }));
         assertThat(last().getException()).isInstanceOf(LivePersonValidationException.class);
 
-        // timeout and connection refused
-        try (CreateRetryTest.SilentServer silent = new CreateRetryTest.SilentServer()) {
-            exchanges.add(template.send("liveperson-connector:create?requestTimeout=300&maxRetries=0&appJwt=" + JWT
-                                        + "&consumerJws=" + JWS + "&baseUri=http://127.0.0.1:" + silent.port(),
-                    e -> e.getMessage().setBody("hello")));
-            assertThat(last().getException()).isInstanceOf(LivePersonTransportException.class);
-        }
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        // timeout (the emulator never answers) and connection refused
+        EMULATOR.faults().stallShare(1.0, null);
+        exchanges.add(template.send("liveperson-connector:create?requestTimeout=300&maxRetries=0&appJwt=" + jwt
+                                    + "&consumerJws=" + jws, e -> e.getMessage().setBody("hello")));
+        assertThat(last().getException()).isInstanceOf(LivePersonTransportException.class);
+        EMULATOR.faults().clear();
+        int closedPort = CreateRetryTest.closedPort();
         exchanges.add(template.send("liveperson-connector:create?maxRetries=1&retryDelay=10&baseUri=http://127.0.0.1:"
                                     + closedPort, e -> {
-                                        e.setProperty(PROPERTY_APP_JWT, JWT);
-                                        e.setProperty(PROPERTY_CONSUMER_JWS, JWS);
+                                        e.setProperty(PROPERTY_APP_JWT, jwt);
+                                        e.setProperty(PROPERTY_CONSUMER_JWS, jws);
                                         e.getMessage().setBody("hello");
                                     }));
         assertThat(last().getException()).isInstanceOf(LivePersonTransportException.class);
 
         collectEverythingReadable();
-        List<String> secrets = List.of(JWT, JWS, URI_SECRET, EMULATOR.emulator().clientSecret());
+        List<String> secrets = List.of(jwt, jws, foreignJwt, URI_SECRET, EMULATOR.emulator().clientSecret());
         assertThat(seen).as("strings collected").hasSizeGreaterThan(50);
         for (String text : seen) {
             for (String secret : secrets) {
@@ -174,16 +175,16 @@ class SecretsNeverExposedTest {
     @Test
     void camelSanitisingMasksOnlyTheFirstExtraKeyword() {
         LivePersonConnectorEndpoint endpoint = (LivePersonConnectorEndpoint) context.getEndpoint(
-                "liveperson-connector:create?appJwt=" + JWT + "&consumerJws=" + JWS + "&clientSecret=" + URI_SECRET);
+                "liveperson-connector:create?appJwt=" + jwt + "&consumerJws=" + jws + "&clientSecret=" + URI_SECRET);
 
         endpoint.start();
         assertThat(logs.events()).filteredOn(e -> e.contains("holds both appJwt and consumerJws")).hasSize(1)
-                .allSatisfy(e -> assertThat(e).doesNotContain(JWT).doesNotContain(JWS).doesNotContain(URI_SECRET));
+                .allSatisfy(e -> assertThat(e).doesNotContain(jwt).doesNotContain(jws).doesNotContain(URI_SECRET));
 
         String camel = URISupport.sanitizeUri(endpoint.getEndpointUri());
-        assertThat(camel).doesNotContain(JWT).doesNotContain(URI_SECRET).contains(JWS); // the known limit
-        assertThat(endpoint.getSanitizedUri()).doesNotContain(JWT).doesNotContain(JWS).doesNotContain(URI_SECRET);
-        assertThat(endpoint.toString()).doesNotContain(JWT).doesNotContain(JWS).doesNotContain(URI_SECRET);
+        assertThat(camel).doesNotContain(jwt).doesNotContain(URI_SECRET).contains(jws); // the known limit
+        assertThat(endpoint.getSanitizedUri()).doesNotContain(jwt).doesNotContain(jws).doesNotContain(URI_SECRET);
+        assertThat(endpoint.toString()).doesNotContain(jwt).doesNotContain(jws).doesNotContain(URI_SECRET);
     }
 
     private Exchange last() {

@@ -5,8 +5,6 @@ import java.util.List;
 
 import io.github.lpconnector.camel.support.CapturingAppender;
 import io.github.lpconnector.camel.support.LivePersonTestSupport;
-import io.github.lpconnector.camel.support.MockLivePersonServer;
-import io.github.lpconnector.camel.support.MockLivePersonServer.Reply;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -21,16 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tokens never appear in logs (component at TRACE, Camel at INFO), exception text, or endpoint URIs as Camel logs
- * them. Each scenario uses distinctive tokens, both as exchange properties and as endpoint options.
+ * them. Each scenario uses distinctive tokens, both as exchange properties and as endpoint options: real ones of
+ * the emulator, so that the calls succeed where they should.
  */
 class TokensNeverLoggedTest extends LivePersonTestSupport {
 
-    private static final String PROP_JWT = "PROPJWT-d41d8cd98f00b204";
-    private static final String PROP_JWS = "PROPJWS-e9800998ecf8427e";
-    private static final String URI_JWT = "URIJWT-0cc175b9c0f1b6a8";
-    private static final String URI_JWS = "URIJWS-92eb5ffee6ae2fec";
-    private static final List<String> TOKENS = List.of(PROP_JWT, PROP_JWS, URI_JWT, URI_JWS, OPTION_APP_JWT,
-            OPTION_CONSUMER_JWS);
+    private final String propJwt = appJwt();
+    private final String propJws = consumerJws("property-consumer");
+    private final String uriJwt = appJwt();
+    private final String uriJws = consumerJws("uri-consumer");
 
     private CapturingAppender logs;
     private final List<Exchange> exchanges = new ArrayList<>();
@@ -52,10 +49,10 @@ class TokensNeverLoggedTest extends LivePersonTestSupport {
             public void configure() {
                 // a failing exchange makes Camel's error handler log the message history with the endpoint URI
                 from("direct:withTokensInUri").routeId("tokens-in-uri")
-                        .to(CREATE + "?appJwt=" + URI_JWT + "&consumerJws=" + URI_JWS + "&maxRetries=0&requestTimeout=500");
+                        .to(CREATE + "?appJwt=" + uriJwt + "&consumerJws=" + uriJws + "&maxRetries=0&requestTimeout=500");
                 from("direct:withTokensInProperties").routeId("tokens-in-properties")
-                        .setProperty(PROPERTY_APP_JWT, constant(PROP_JWT))
-                        .setProperty(PROPERTY_CONSUMER_JWS, constant(PROP_JWS))
+                        .setProperty(PROPERTY_APP_JWT, constant(propJwt))
+                        .setProperty(PROPERTY_CONSUMER_JWS, constant(propJws))
                         .to(CREATE + "?maxRetries=0&requestTimeout=500");
             }
         };
@@ -71,14 +68,13 @@ class TokensNeverLoggedTest extends LivePersonTestSupport {
         sendThroughBothRoutes("hello");
 
         assertThat(exchanges).allSatisfy(e -> assertThat(e.getException()).isNull());
-        assertThat(server.requestCount()).isEqualTo(2);
+        assertThat(EMULATOR.count("create", 200)).isEqualTo(2);
         assertNoTokenAnywhere();
     }
 
     @Test
     void unauthorized() {
-        server.otherwise(request -> Reply.status(401,
-                MockLivePersonServer.errorBody(401, "Invalid AppJWT", "expired or invalid", 40102)));
+        EMULATOR.faults().statusShare(401, 1.0);
 
         sendThroughBothRoutes("hello");
 
@@ -96,18 +92,10 @@ class TokensNeverLoggedTest extends LivePersonTestSupport {
     }
 
     @Test
-    void timeout() throws Exception {
-        try (CreateRetryTest.SilentServer silent = new CreateRetryTest.SilentServer()) {
-            // the routes' endpoints point at the mock server: fresh endpoints point at the silent one
-            exchanges.add(template.send(CREATE + "?appJwt=" + URI_JWT + "&consumerJws=" + URI_JWS
-                                        + "&requestTimeout=300&baseUri=http://127.0.0.1:" + silent.port(),
-                    e -> e.getMessage().setBody("hello")));
-            exchanges.add(template.send(CREATE + "?requestTimeout=300&baseUri=http://127.0.0.1:" + silent.port(), e -> {
-                e.setProperty(PROPERTY_APP_JWT, PROP_JWT);
-                e.setProperty(PROPERTY_CONSUMER_JWS, PROP_JWS);
-                e.getMessage().setBody("hello");
-            }));
-        }
+    void timeout() {
+        EMULATOR.faults().stallShare(1.0, null); // never answers
+
+        sendThroughBothRoutes("hello");
 
         assertThat(exchanges)
                 .allSatisfy(e -> assertThat(e.getException()).isInstanceOf(LivePersonTransportException.class));
@@ -116,12 +104,12 @@ class TokensNeverLoggedTest extends LivePersonTestSupport {
 
     @Test
     void endpointToStringMasksBothTokens() {
-        Endpoint endpoint = context.getEndpoint(CREATE + "?appJwt=" + URI_JWT + "&consumerJws=RAW(" + URI_JWS + ")");
+        Endpoint endpoint = context.getEndpoint(CREATE + "?appJwt=" + uriJwt + "&consumerJws=RAW(" + uriJws + ")");
 
-        assertThat(endpoint.toString()).doesNotContain(URI_JWT).doesNotContain(URI_JWS)
+        assertThat(endpoint.toString()).doesNotContain(uriJwt).doesNotContain(uriJws)
                 .contains("appJwt=xxxxxx").contains("consumerJws=xxxxxx");
         assertThat(((LivePersonConnectorEndpoint) endpoint).getConfiguration().toString())
-                .doesNotContain(URI_JWT).doesNotContain(URI_JWS);
+                .doesNotContain(uriJwt).doesNotContain(uriJws);
     }
 
     /**
@@ -131,20 +119,21 @@ class TokensNeverLoggedTest extends LivePersonTestSupport {
      */
     @Test
     void camelSanitisesEachTokenOption() {
-        Endpoint withJwt = context.getEndpoint(CREATE + "?appJwt=" + URI_JWT);
-        Endpoint withJws = context.getEndpoint(CREATE + "?consumerJws=" + URI_JWS);
+        Endpoint withJwt = context.getEndpoint(CREATE + "?appJwt=" + uriJwt);
+        Endpoint withJws = context.getEndpoint(CREATE + "?consumerJws=" + uriJws);
 
-        assertThat(URISupport.sanitizeUri(withJwt.getEndpointUri())).doesNotContain(URI_JWT).contains("appJwt=xxxxxx");
-        assertThat(URISupport.sanitizeUri(withJws.getEndpointUri())).doesNotContain(URI_JWS)
+        assertThat(URISupport.sanitizeUri(withJwt.getEndpointUri())).doesNotContain(uriJwt).contains("appJwt=xxxxxx");
+        assertThat(URISupport.sanitizeUri(withJws.getEndpointUri())).doesNotContain(uriJws)
                 .contains("consumerJws=xxxxxx");
         assertThat(context.getCamelContextExtension().getAdditionalSensitiveKeywords())
                 .contains("appJwt").contains("consumerJws");
     }
 
     private void assertNoTokenAnywhere() {
+        List<String> tokens = List.of(propJwt, propJws, uriJwt, uriJws, optionAppJwt, optionConsumerJws);
         List<String> events = logs.events();
         assertThat(events).as("something was logged").isNotEmpty();
-        for (String token : TOKENS) {
+        for (String token : tokens) {
             assertThat(events).as("log events").noneMatch(event -> event.contains(token));
             for (Exchange exchange : exchanges) {
                 Exception e = exchange.getException();
@@ -158,7 +147,7 @@ class TokensNeverLoggedTest extends LivePersonTestSupport {
             }
         }
         for (Endpoint endpoint : context.getEndpoints()) {
-            for (String token : TOKENS) {
+            for (String token : tokens) {
                 assertThat(endpoint.toString()).doesNotContain(token);
             }
         }

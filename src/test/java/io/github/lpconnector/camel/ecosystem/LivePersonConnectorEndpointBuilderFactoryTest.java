@@ -17,6 +17,7 @@ import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
 import io.github.lpconnector.camel.LivePersonConnectorEndpoint;
 import io.github.lpconnector.camel.dsl.LivePersonConnectorEndpointBuilderFactory.AdvancedLivePersonConnectorEndpointBuilder;
 import io.github.lpconnector.camel.dsl.LivePersonConnectorEndpointBuilderFactory.LivePersonConnectorEndpointBuilder;
+import io.github.lpconnector.camel.emulator.LiveEngageEmulatorExtension;
 import io.github.lpconnector.camel.model.CreateConversationResult;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -25,6 +26,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.lpconnector.camel.dsl.LivePersonConnectorEndpointBuilderFactory.livepersonConnector;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LivePersonConnectorEndpointBuilderFactoryTest {
 
     private static final Set<String> BUILDER_OWN = Set.of("advanced", "basic");
+
+    @RegisterExtension
+    static final LiveEngageEmulatorExtension EMULATOR = LiveEngageEmulatorExtension.create();
 
     @Test
     void everyOptionOfTheMetadataHasABuilderMethodAndNoMethodIsStale() throws Exception {
@@ -130,14 +135,15 @@ class LivePersonConnectorEndpointBuilderFactoryTest {
 
     @Test
     void builderWorksInARoute() throws Exception {
-        try (LivePersonStandIn liveperson = LivePersonStandIn.start();
-             CamelContext context = new DefaultCamelContext()) {
+        String appJwt = EMULATOR.issueAppJwt("1234");
+        String consumerJws = EMULATOR.issueConsumerJws("1234", "dsl-consumer");
+        try (CamelContext context = new DefaultCamelContext()) {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     from("direct:create")
-                            .to(livepersonConnector("create").accountId("1234").appJwt("jwt").consumerJws("jws")
-                                    .advanced().baseUri(liveperson.baseUri()));
+                            .to(livepersonConnector("create").accountId("1234").appJwt(appJwt).consumerJws(consumerJws)
+                                    .advanced().baseUri(EMULATOR.baseUri()));
                 }
             });
             context.start();
@@ -145,7 +151,9 @@ class LivePersonConnectorEndpointBuilderFactoryTest {
             Exchange done = template.send("direct:create", e -> e.getMessage().setBody("{\"message\":\"hi\"}"));
             assertThat(done.getException()).isNull();
             assertThat(done.getMessage().getBody()).isInstanceOf(CreateConversationResult.class);
-            assertThat(liveperson.requests()).isEqualTo(1);
+            assertThat(EMULATOR.count("create")).isEqualTo(1);
+            assertThat(((CreateConversationResult) done.getMessage().getBody()).conversationId())
+                    .isEqualTo(EMULATOR.conversations().get(0).conversationId());
         }
     }
 }

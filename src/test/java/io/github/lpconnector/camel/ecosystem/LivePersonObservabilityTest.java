@@ -1,11 +1,11 @@
 package io.github.lpconnector.camel.ecosystem;
 
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import io.github.lpconnector.camel.LivePersonConnectorDevConsole;
 import io.github.lpconnector.camel.LivePersonConnectorEndpoint;
+import io.github.lpconnector.camel.emulator.LiveEngageEmulatorExtension;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,32 +17,29 @@ import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.util.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_APP_JWT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Metrics (with a SimpleMeterRegistry bound in the registry), the dev console and the service location, fed by real
- * calls to a loopback stand-in.
+ * calls to the emulator.
  */
 class LivePersonObservabilityTest extends CamelTestSupport {
 
-    /** A JWT-shaped AppJWT whose exp is 2100-01-01T00:00:00Z; its signature part is a secret marker. */
-    static final String APP_JWT = "eyJhbGciOiJIUzI1NiJ9."
-                                  + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                                          "{\"exp\":4102444800}".getBytes())
-                                  + ".signature-secret";
+    static final String ACCOUNT = "1234";
 
-    private final LivePersonStandIn liveperson = LivePersonStandIn.start();
+    @RegisterExtension
+    static final LiveEngageEmulatorExtension EMULATOR = LiveEngageEmulatorExtension.create(
+            b -> b.multipleOpenConversations(true));
+
+    /** An AppJWT the emulator accepts, whose exp is 2100-01-01T00:00:00Z. */
+    private final String appJwt = EMULATOR.emulator().signAppJwt(
+            Map.of("iss", "Sentinel", "aud", ACCOUNT, "exp", 4102444800L));
+    private final String consumerJws = EMULATOR.issueConsumerJws(ACCOUNT, "observed-consumer");
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-
-
-    @AfterEach
-    void stopStandIn() {
-        liveperson.close();
-    }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -57,17 +54,29 @@ class LivePersonObservabilityTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("direct:create")
-                        .to("liveperson-connector:create?accountId=1234&baseUri=" + liveperson.baseUri()
-                            + "&consumerJws=jws-secret-value&maxRetries=2&retryDelay=1&maxRetryDelay=5");
+                        .to("liveperson-connector:create?accountId=" + ACCOUNT + "&baseUri=" + EMULATOR.baseUri()
+                            + "&consumerJws=" + consumerJws + "&maxRetries=2&retryDelay=1&maxRetryDelay=5");
             }
         };
     }
 
     private Exchange create() {
+        return create(appJwt);
+    }
+
+    private Exchange create(String token) {
         return template.send("direct:create", e -> {
-            e.setProperty(PROPERTY_APP_JWT, APP_JWT);
+            e.setProperty(PROPERTY_APP_JWT, token);
             e.getMessage().setBody("{\"message\":\"hello\"}");
         });
+    }
+
+    /**
+     * One permit a second from now on: the next call takes it, so that the call after it is refused with 429 and
+     * {@code Retry-After: 1}, and gets through when retried a second later.
+     */
+    private static void onePermitASecond() {
+        EMULATOR.rateLimit().permitsPerSecond(1);
     }
 
     private double count(String name, String... tags) {
@@ -77,10 +86,11 @@ class LivePersonObservabilityTest extends CamelTestSupport {
     @Test
     void metersCountCallsFailuresAndRetries() {
         assertThat(create().getException()).isNull();
-        liveperson.thenAnswer(401, "{\"errorCode\":40102,\"title\":\"Invalid AppJWT\"}");
-        assertThat(create().getException()).isNotNull();
-        liveperson.thenRateLimit("0");
+        onePermitASecond();
+        // an AppJWT of another account: 401 40102 (the rate limit comes first: this call takes the permit)
+        assertThat(create(EMULATOR.issueAppJwt("87654321")).getException()).isNotNull();
         assertThat(create().getException()).as("429 is retried, then succeeds").isNull();
+        assertThat(EMULATOR.count("create", 429)).isEqualTo(1);
 
         assertThat(count("liveperson.connector.conversations.created", "operation", "create", "accountId", "1234"))
                 .isEqualTo(2.0);
@@ -93,20 +103,26 @@ class LivePersonObservabilityTest extends CamelTestSupport {
         assertThat(meters.find("liveperson.connector.calls").tags("outcome", "http_error").timer().count())
                 .isEqualTo(1);
 
-        // no secret, conversation id or content in any tag
+        // no token, conversation id or content in any tag
+        List<String> conversationIds = EMULATOR.conversations().stream().map(c -> c.conversationId()).toList();
+        assertThat(conversationIds).hasSize(2);
         for (Meter meter : meters.getMeters()) {
-            assertThat(meter.getId().getTags().toString())
-                    .doesNotContain("secret").doesNotContain("conv-").doesNotContain("hello");
+            String tags = meter.getId().getTags().toString();
+            assertThat(tags).doesNotContain(appJwt).doesNotContain(consumerJws).doesNotContain("hello");
+            conversationIds.forEach(id -> assertThat(tags).doesNotContain(id));
         }
     }
 
     @Test
     void devConsoleShowsEndpointState() {
-        assertThat(create().getException()).isNull();
-        liveperson.thenAnswer(503, "{}").thenAnswer(503, "{}").thenAnswer(503, "{}");
-        assertThat(create().getException()).isNotNull();
-        liveperson.thenRateLimit("0");
-        assertThat(create().getException()).isNull();
+        onePermitASecond();
+        assertThat(create().getException()).isNull(); // takes the permit
+        EMULATOR.faults().statusShare(503, 1.0); // injected before the rate limit: takes no permit
+        assertThat(create().getException()).isNotNull(); // 503 three times: the attempt and both retries
+        EMULATOR.faults().clear();
+        assertThat(EMULATOR.count("create", 503)).isEqualTo(3);
+        assertThat(create().getException()).isNull(); // 429, then succeeds
+        assertThat(EMULATOR.count("create", 429)).isEqualTo(1);
 
         DevConsole console = DevConsoleRegistry.get(context).resolveById("liveperson-connector");
         assertThat(console).as("found through the generated dev-console SPI file")
@@ -129,12 +145,12 @@ class LivePersonObservabilityTest extends CamelTestSupport {
         assertThat(endpoint.getBoolean("rateLimited")).isFalse();
         assertThat(endpoint.getString("last429")).isNotNull();
         assertThat(endpoint.getString("tokenExpiry")).isEqualTo("2100-01-01T00:00:00Z");
-        assertThat(endpoint.getString("uri")).doesNotContain("secret");
+        assertThat(endpoint.getString("uri")).doesNotContain(consumerJws);
 
         String text = (String) console.call(DevConsole.MediaType.TEXT);
         assertThat(text).contains("Account: 1234").contains("Health: UP").contains("failuresByStatus: {503=1}")
-                .contains("tokenExpiry: 2100-01-01T00:00:00Z").doesNotContain("secret");
-        assertThat(json.toString() + text).doesNotContain("hello").doesNotContain(APP_JWT);
+                .contains("tokenExpiry: 2100-01-01T00:00:00Z").doesNotContain(consumerJws);
+        assertThat(json.toString() + text).doesNotContain("hello").doesNotContain(appJwt).doesNotContain(consumerJws);
     }
 
     @Test
@@ -143,7 +159,7 @@ class LivePersonObservabilityTest extends CamelTestSupport {
                 .filter(LivePersonConnectorEndpoint.class::isInstance).map(LivePersonConnectorEndpoint.class::cast)
                 .findFirst().orElseThrow();
         EndpointServiceLocation location = endpoint;
-        assertThat(location.getServiceUrl()).isEqualTo(liveperson.baseUri());
+        assertThat(location.getServiceUrl()).isEqualTo(EMULATOR.baseUri());
         assertThat(location.getServiceProtocol()).isEqualTo("rest");
         assertThat(location.getServiceMetadata()).containsEntry("accountId", "1234");
 

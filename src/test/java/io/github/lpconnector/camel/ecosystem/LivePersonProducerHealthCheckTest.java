@@ -1,5 +1,7 @@
 package io.github.lpconnector.camel.ecosystem;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -7,6 +9,7 @@ import java.util.stream.Stream;
 
 import io.github.lpconnector.camel.LivePersonConnectorEndpoint;
 import io.github.lpconnector.camel.LivePersonConnectorException;
+import io.github.lpconnector.camel.emulator.LiveEngageEmulatorExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -14,28 +17,28 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_APP_JWT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The producer health check reads what the calls recorded: DOWN after a refused token or repeated 503, UP after a
- * success, and never sends anything itself.
+ * success, and never sends anything itself. The emulator answers.
  */
 class LivePersonProducerHealthCheckTest extends CamelTestSupport {
 
-    static final String APP_JWT = "app.jwt-secret-value";
+    static final String ACCOUNT = "1234";
 
     private static final Predicate<HealthCheck> OURS = h -> h.getId().startsWith("producer:liveperson-connector:");
 
-    private final LivePersonStandIn liveperson = LivePersonStandIn.start();
+    @RegisterExtension
+    static final LiveEngageEmulatorExtension EMULATOR = LiveEngageEmulatorExtension.create(
+            b -> b.multipleOpenConversations(true));
 
-
-    @AfterEach
-    void stopStandIn() {
-        liveperson.close();
-    }
+    private final String appJwt = EMULATOR.issueAppJwt(ACCOUNT);
+    private final String consumerJws = EMULATOR.issueConsumerJws(ACCOUNT, "checked-consumer");
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -52,15 +55,21 @@ class LivePersonProducerHealthCheckTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("direct:create").routeId("create")
-                        .to("liveperson-connector:create?accountId=1234&baseUri=" + liveperson.baseUri()
-                            + "&appJwt=RAW(" + APP_JWT + ")&consumerJws=jws-secret-value"
+                        .to("liveperson-connector:create?accountId=" + ACCOUNT + "&baseUri=" + EMULATOR.baseUri()
+                            + "&appJwt=RAW(" + appJwt + ")&consumerJws=RAW(" + consumerJws + ")"
                             + "&maxRetries=2&retryDelay=1&maxRetryDelay=5");
             }
         };
     }
 
     private HealthCheck.Result health() {
-        Optional<HealthCheck.Result> result = ours().findFirst().map(HealthCheck::call);
+        return health("accountId=" + ACCOUNT);
+    }
+
+    /** The result of our health check whose id contains {@code idPart}. */
+    private HealthCheck.Result health(String idPart) {
+        Optional<HealthCheck.Result> result = ours().filter(h -> h.getId().contains(idPart)).findFirst()
+                .map(HealthCheck::call);
         assertThat(result).as("the producer health check is registered").isPresent();
         return result.get();
     }
@@ -80,14 +89,17 @@ class LivePersonProducerHealthCheckTest extends CamelTestSupport {
         HealthCheck.Result result = health();
         assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(result.getCheck().getId()).startsWith("producer:liveperson-connector")
-                .contains("accountId=1234").doesNotContain("secret-value");
-        assertThat(liveperson.requests()).as("the check sends nothing").isZero();
+                .contains("accountId=1234").doesNotContain(appJwt).doesNotContain(consumerJws);
+        assertThat(EMULATOR.requests()).as("the check sends nothing").isEmpty();
     }
 
     @Test
     void downAfter401UpAgainAfterSuccess() {
-        liveperson.thenAnswer(401, "{\"errorCode\":40102,\"title\":\"Invalid AppJWT\"}");
-        Exchange failed = create();
+        // an AppJWT of another account, given by the exchange: 401 40102
+        Exchange failed = template.send("direct:create", e -> {
+            e.setProperty(PROPERTY_APP_JWT, EMULATOR.issueAppJwt("87654321"));
+            e.getMessage().setBody("{\"message\":\"hello\"}");
+        });
         assertThat(failed.getException()).isInstanceOf(LivePersonConnectorException.class);
 
         HealthCheck.Result down = health();
@@ -95,7 +107,7 @@ class LivePersonProducerHealthCheckTest extends CamelTestSupport {
         assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("refused the token").contains("401"));
         Map<String, Object> details = down.getDetails();
         assertThat(details).containsEntry("accountId", "1234").containsEntry("lastHttpStatus", 401);
-        assertThat(details.toString()).doesNotContain("secret-value");
+        assertThat(details.toString()).doesNotContain(appJwt).doesNotContain(consumerJws);
 
         Exchange ok = create();
         assertThat(ok.getException()).isNull();
@@ -105,10 +117,11 @@ class LivePersonProducerHealthCheckTest extends CamelTestSupport {
     @Test
     void downAfterRepeated503UpAgainAfterSuccess() {
         // one exchange: the first attempt and both retries get 503
-        liveperson.thenAnswer(503, "{}").thenAnswer(503, "{}").thenAnswer(503, "{}");
+        EMULATOR.faults().statusShare(503, 1.0);
         Exchange failed = create();
+        EMULATOR.faults().clear();
         assertThat(failed.getException()).isInstanceOf(LivePersonConnectorException.class);
-        assertThat(liveperson.requests()).isEqualTo(3);
+        assertThat(EMULATOR.count("create", 503)).isEqualTo(3);
 
         HealthCheck.Result down = health();
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
@@ -121,10 +134,23 @@ class LivePersonProducerHealthCheckTest extends CamelTestSupport {
 
     @Test
     void downWhenTheDomainIsUnreachable() throws Exception {
-        liveperson.close();
-        Exchange failed = create();
+        // a second endpoint whose domain nothing listens on
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:unreachable").to("liveperson-connector:create?accountId=5678&baseUri=http://127.0.0.1:"
+                                              + closedPort + "&appJwt=RAW(" + appJwt + ")&consumerJws=RAW("
+                                              + consumerJws + ")&maxRetries=0");
+            }
+        });
+        Exchange failed = template.send("direct:unreachable", e -> e.getMessage().setBody("{\"message\":\"hello\"}"));
         assertThat(failed.getException()).isInstanceOf(LivePersonConnectorException.class);
-        HealthCheck.Result down = health();
+        assertThat(health().getState()).as("the other endpoint").isEqualTo(HealthCheck.State.UP);
+        HealthCheck.Result down = health("accountId=5678");
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("unreachable"));
     }

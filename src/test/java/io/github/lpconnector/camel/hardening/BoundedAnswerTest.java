@@ -16,32 +16,46 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.lpconnector.camel.LivePersonAnswerTooLargeException;
 import io.github.lpconnector.camel.LivePersonConnectorException;
 import io.github.lpconnector.camel.LivePersonTransportException;
+import com.github.tomakehurst.wiremock.core.Options.ChunkedEncodingPolicy;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.lpconnector.camel.support.LivePersonTestSupport;
-import io.github.lpconnector.camel.support.MockLivePersonServer.Reply;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Answers are bounded: a 5 MB answer, an endless chunked stream and a trickle that never ends are refused with a
  * typed error instead of being buffered or waited for; a deeply nested or oversized JSON answer is refused by the
- * JSON limits. Completion is checked through the exchange future with a timeout, never by measuring speed.
+ * JSON limits. Completion is checked through the exchange future with a timeout, never by measuring speed. WireMock
+ * sends the answers with a Content-Length; the loopback {@link RawServer} the ones no HTTP server library sends.
  */
 class BoundedAnswerTest extends LivePersonTestSupport {
 
     private static final long BOUND_SECONDS = 20;
+
+    @RegisterExtension
+    static final WireMockExtension WIREMOCK = wireMock(c -> c.useChunkedTransferEncoding(ChunkedEncodingPolicy.NEVER));
 
     private Exchange sendAndWait(String options) throws Exception {
         return template.asyncSend(CREATE + "?maxRetries=0" + (options.isEmpty() ? "" : "&" + options), e -> e.getMessage().setBody("hello"))
                 .get(BOUND_SECONDS, TimeUnit.SECONDS);
     }
 
+    /** WireMock answers {@code status} with {@code body} and its Content-Length; the exchange is sent there. */
+    private Exchange answeredByWireMock(int status, String body) throws Exception {
+        WIREMOCK.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+        return sendAndWait("baseUri=" + WIREMOCK.baseUrl());
+    }
+
     @Test
     void fiveMegabyteAnswerWithContentLengthIsRefused() throws Exception {
-        server.enqueue(Reply.status(200, "[\"" + "x".repeat(5 * 1024 * 1024) + "\"]"));
-
-        Exchange exchange = sendAndWait("");
+        Exchange exchange = answeredByWireMock(200, "[\"" + "x".repeat(5 * 1024 * 1024) + "\"]");
 
         assertThat(exchange.getException()).isInstanceOf(LivePersonAnswerTooLargeException.class)
                 .hasMessageContaining("larger than " + (1024 * 1024));
@@ -81,9 +95,7 @@ class BoundedAnswerTest extends LivePersonTestSupport {
 
     @Test
     void deeplyNestedAnswerIsRefusedByTheJsonLimits() throws Exception {
-        server.enqueue(Reply.status(200, "[".repeat(5000) + "]".repeat(5000)));
-
-        Exchange exchange = sendAndWait("");
+        Exchange exchange = answeredByWireMock(200, "[".repeat(5000) + "]".repeat(5000));
 
         assertThat(exchange.getException()).isInstanceOf(LivePersonConnectorException.class)
                 .hasMessageContaining("not readable JSON")
@@ -92,18 +104,14 @@ class BoundedAnswerTest extends LivePersonTestSupport {
 
     @Test
     void deeplyNestedErrorAnswerStillGivesTheHttpError() throws Exception {
-        server.enqueue(Reply.status(400, "{\"a\":".repeat(5000)));
-
-        Exchange exchange = sendAndWait("");
+        Exchange exchange = answeredByWireMock(400, "{\"a\":".repeat(5000));
 
         assertThat(exchange.getException()).isInstanceOf(io.github.lpconnector.camel.LivePersonHttpException.class);
     }
 
     @Test
     void answerWithAHugeStringIsRefused() throws Exception {
-        server.enqueue(Reply.status(200, "[{\"reqId\":\"" + "r".repeat(300 * 1024) + "\"}]"));
-
-        Exchange exchange = sendAndWait("");
+        Exchange exchange = answeredByWireMock(200, "[{\"reqId\":\"" + "r".repeat(300 * 1024) + "\"}]");
 
         assertThat(exchange.getException()).isInstanceOf(LivePersonConnectorException.class)
                 .hasStackTraceContaining("String value length");

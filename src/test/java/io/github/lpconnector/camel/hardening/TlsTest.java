@@ -1,29 +1,16 @@
 package io.github.lpconnector.camel.hardening;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.lpconnector.camel.LivePersonConnectorComponent;
 import io.github.lpconnector.camel.LivePersonTransportException;
 import io.github.lpconnector.camel.support.ConnectProxy;
 import io.github.lpconnector.camel.support.LivePersonTestSupport;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -33,13 +20,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.github.lpconnector.camel.LivePersonConnectorConstants.CONVERSATION_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * TLS against a local HTTPS server whose self-signed certificates are made by the JDK's keytool in a temporary
  * folder: refused without trust; accepted with {@code sslContextParameters} on the endpoint and with the global SSL
  * context, and through a proxy's tunnel; and refused, even when trusted, for a certificate made out to another host
- * name.
+ * name. The emulator speaks plain HTTP only: WireMock ends the TLS and hands each request on to it.
  */
 class TlsTest extends LivePersonTestSupport {
 
@@ -48,8 +41,7 @@ class TlsTest extends LivePersonTestSupport {
     @TempDir
     static Path dir;
 
-    private final List<HttpsServer> servers = new ArrayList<>();
-    private final AtomicInteger requests = new AtomicInteger();
+    private final List<WireMockServer> servers = new ArrayList<>();
 
     @BeforeAll
     static void makeCertificates() throws Exception {
@@ -78,54 +70,29 @@ class TlsTest extends LivePersonTestSupport {
         assertThat(process.exitValue()).as("keytool %s: %s", args[0], output).isZero();
     }
 
-    /** An HTTPS server on loopback presenting the certificate of {@code keystore}, answering as LivePerson would. */
-    private int httpsServer(String keystore) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(dir.resolve(keystore))) {
-            store.load(in, PASSWORD.toCharArray());
-        }
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, PASSWORD.toCharArray());
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keys.getKeyManagers(), null, null);
-        HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        https.setHttpsConfigurator(new HttpsConfigurator(tls));
-        https.createContext("/", exchange -> {
-            try (exchange) {
-                byte[] body;
-                try (InputStream in = exchange.getRequestBody()) {
-                    body = in.readAllBytes();
-                }
-                requests.incrementAndGet();
-                String ids = new String(body, StandardCharsets.UTF_8);
-                byte[] answer = MAPPER.writeValueAsBytes(answers(ids));
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, answer.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer);
-                }
-            } catch (IOException e) {
-                throw e;
-            }
-        });
-        https.start();
+    /**
+     * An HTTPS-only WireMock on loopback presenting the certificate of {@code keystore}, passing every request on to
+     * the emulator; returns its port.
+     */
+    private int httpsServer(String keystore) {
+        WireMockServer https = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort()
+                .bindAddress("127.0.0.1").keystorePath(dir.resolve(keystore).toString()).keystoreType("PKCS12")
+                .keystorePassword(PASSWORD).keyManagerPassword(PASSWORD));
         servers.add(https);
-        return https.getAddress().getPort();
+        https.start();
+        https.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(EMULATOR.baseUri())));
+        return https.httpsPort();
     }
 
-    /** OK for every request of a CREATE batch, the conversation opened. */
-    private static Object answers(String batch) throws IOException {
-        var requests = MAPPER.readTree(batch);
-        var list = MAPPER.createArrayNode();
-        for (var request : requests) {
-            var answer = list.addObject().put("kind", "resp").put("reqId", request.path("id").asText()).put("code", 200);
-            if (request.path("type").asText().equals("cm.ConsumerRequestConversation")) {
-                answer.putObject("body").put("conversationId", "conv-tls");
-            } else {
-                answer.putObject("body");
-            }
-        }
-        return list;
+    /** Requests that reached the HTTPS server, so past the handshake. */
+    private int httpsRequests() {
+        return servers.stream().mapToInt(s -> s.findAll(anyRequestedFor(anyUrl())).size()).sum();
+    }
+
+    /** The one conversation the emulator opened. */
+    private static String openedConversation() {
+        assertThat(EMULATOR.conversations()).hasSize(1);
+        return EMULATOR.conversations().get(0).conversationId();
     }
 
     private static SSLContextParameters trusting() {
@@ -154,7 +121,7 @@ class TlsTest extends LivePersonTestSupport {
         assertThat(exchange.getException()).isInstanceOf(LivePersonTransportException.class)
                 .hasMessageContaining("TLS handshake refused");
         assertThat(((LivePersonTransportException) exchange.getException()).isRequestSent()).isFalse();
-        assertThat(requests.get()).isZero();
+        assertThat(httpsRequests()).isZero();
     }
 
     @Test
@@ -165,8 +132,8 @@ class TlsTest extends LivePersonTestSupport {
         Exchange exchange = send("sslContextParameters=#lpTrust&baseUri=https://localhost:" + port);
 
         assertThat(exchange.getException()).isNull();
-        assertThat(exchange.getMessage().getHeader("conversationId")).isEqualTo("conv-tls");
-        assertThat(requests.get()).isEqualTo(1);
+        assertThat(exchange.getMessage().getHeader(CONVERSATION_ID)).isEqualTo(openedConversation());
+        assertThat(httpsRequests()).isEqualTo(1);
     }
 
     @Test
@@ -179,9 +146,9 @@ class TlsTest extends LivePersonTestSupport {
                                      + "&proxyHost=127.0.0.1&proxyPort=" + proxy.port());
 
             assertThat(exchange.getException()).isNull();
-            assertThat(exchange.getMessage().getHeader("conversationId")).isEqualTo("conv-tls");
+            assertThat(exchange.getMessage().getHeader(CONVERSATION_ID)).isEqualTo(openedConversation());
             assertThat(proxy.requestLines()).containsExactly("CONNECT localhost:" + port + " HTTP/1.1");
-            assertThat(requests.get()).isEqualTo(1);
+            assertThat(httpsRequests()).isEqualTo(1);
         }
     }
 
@@ -195,7 +162,7 @@ class TlsTest extends LivePersonTestSupport {
         Exchange exchange = send("baseUri=https://127.0.0.1:" + port);
 
         assertThat(exchange.getException()).isNull();
-        assertThat(requests.get()).isEqualTo(1);
+        assertThat(httpsRequests()).isEqualTo(1);
     }
 
     @Test
@@ -206,7 +173,7 @@ class TlsTest extends LivePersonTestSupport {
         Exchange exchange = send("baseUri=https://localhost:" + port);
 
         assertThat(exchange.getException()).isInstanceOf(LivePersonTransportException.class);
-        assertThat(requests.get()).isZero();
+        assertThat(httpsRequests()).isZero();
     }
 
     @Test
@@ -218,16 +185,11 @@ class TlsTest extends LivePersonTestSupport {
 
         assertThat(exchange.getException()).isInstanceOf(LivePersonTransportException.class)
                 .hasMessageContaining("TLS handshake refused");
-        assertThat(requests.get()).isZero();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        return super.createCamelContext();
+        assertThat(httpsRequests()).isZero();
     }
 
     @AfterEach
     void stopServers() {
-        servers.forEach(s -> s.stop(0));
+        servers.forEach(WireMockServer::stop);
     }
 }

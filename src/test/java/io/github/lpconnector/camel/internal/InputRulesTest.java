@@ -1,6 +1,7 @@
 package io.github.lpconnector.camel.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.lpconnector.camel.LivePersonConnectorConstants;
@@ -51,7 +52,7 @@ class InputRulesTest extends LivePersonTestSupport {
             assertThat(((LivePersonValidationException) exchange.getException()).getField())
                     .isEqualTo(LivePersonConnectorConstants.CONVERSATION_ID);
         }
-        assertThat(server.requestCount()).isZero();
+        assertThat(requests()).isEmpty();
     }
 
     @ParameterizedTest
@@ -63,7 +64,7 @@ class InputRulesTest extends LivePersonTestSupport {
         });
 
         assertThat(exchange.getException()).isInstanceOf(LivePersonValidationException.class);
-        assertThat(server.requestCount()).isZero();
+        assertThat(requests()).isEmpty();
     }
 
     @ParameterizedTest
@@ -154,8 +155,8 @@ class InputRulesTest extends LivePersonTestSupport {
         Exchange exchange = create("", "hello");
 
         assertThat(exchange.getException()).isNull();
-        assertThat(server.lastRequest().path()).isEqualTo("/api/account/" + ACCOUNT_ID + "/messaging/consumer/conversation");
-        assertThat(server.lastRequest().query()).isEqualTo("v=3");
+        assertThat(lastRequest().path()).isEqualTo(CREATE_PATH);
+        assertThat(lastRequest().query()).isEqualTo(Map.of("v", "3"));
     }
 
     @Test
@@ -201,9 +202,9 @@ class InputRulesTest extends LivePersonTestSupport {
 
     @AfterEach
     void onlyTheOneWellFormedRequestReachedTheServer() {
-        assertThat(server.requests()).allSatisfy(r -> {
-            assertThat(r.path()).isEqualTo("/api/account/" + ACCOUNT_ID + "/messaging/consumer/conversation");
-            assertThat(r.query()).isEqualTo("v=3");
+        assertThat(requests()).allSatisfy(r -> {
+            assertThat(r.path()).isEqualTo(CREATE_PATH);
+            assertThat(r.query()).isEqualTo(Map.of("v", "3"));
         });
     }
 }
