@@ -34,14 +34,9 @@ class CreateRetryTest extends LivePersonTestSupport {
     @RegisterExtension
     static final WireMockExtension WIREMOCK = wireMock();
 
-    /**
-     * Leaves the account's rate limit bucket empty: one permit a second, taken by a CREATE now, so that the next
-     * CREATE is refused with 429 and {@code Retry-After: 1}, and its retry a second later gets through.
-     */
-    private void exhaustTheRateLimit() {
-        EMULATOR.rateLimit().permitsPerSecond(1);
-        assertThat(create("", "takes the only permit").getException()).isNull();
-        EMULATOR.clearRequests();
+    /** The next CREATE is refused with 429 and {@code Retry-After: 1}; its retry gets through. */
+    private void refuseTheNextWith429() {
+        EMULATOR.faults().nextStatuses(429);
     }
 
     private static String newestConversationId() {
@@ -50,7 +45,7 @@ class CreateRetryTest extends LivePersonTestSupport {
 
     @Test
     void tooManyRequestsThenSuccess() {
-        exhaustTheRateLimit();
+        refuseTheNextWith429();
 
         Exchange exchange = create("", "hello");
 
@@ -63,7 +58,7 @@ class CreateRetryTest extends LivePersonTestSupport {
 
     @Test
     void tooManyRequestsWaitsAtLeastOneSecondEvenWhenMaxRetryDelayIsSmaller() {
-        exhaustTheRateLimit();
+        refuseTheNextWith429();
 
         Exchange exchange = create("retryDelay=10&maxRetryDelay=10", "hello");
 

@@ -71,14 +71,6 @@ class LivePersonObservabilityTest extends CamelTestSupport {
         });
     }
 
-    /**
-     * One permit a second from now on: the next call takes it, so that the call after it is refused with 429 and
-     * {@code Retry-After: 1}, and gets through when retried a second later.
-     */
-    private static void onePermitASecond() {
-        EMULATOR.rateLimit().permitsPerSecond(1);
-    }
-
     private double count(String name, String... tags) {
         return meters.find(name).tags(tags).counters().stream().mapToDouble(c -> c.count()).sum();
     }
@@ -86,9 +78,9 @@ class LivePersonObservabilityTest extends CamelTestSupport {
     @Test
     void metersCountCallsFailuresAndRetries() {
         assertThat(create().getException()).isNull();
-        onePermitASecond();
-        // an AppJWT of another account: 401 40102 (the rate limit comes first: this call takes the permit)
+        // an AppJWT of another account: 401 40102
         assertThat(create(EMULATOR.issueAppJwt("87654321")).getException()).isNotNull();
+        EMULATOR.faults().nextStatuses(429);
         assertThat(create().getException()).as("429 is retried, then succeeds").isNull();
         assertThat(EMULATOR.count("create", 429)).isEqualTo(1);
 
@@ -115,12 +107,12 @@ class LivePersonObservabilityTest extends CamelTestSupport {
 
     @Test
     void devConsoleShowsEndpointState() {
-        onePermitASecond();
-        assertThat(create().getException()).isNull(); // takes the permit
-        EMULATOR.faults().statusShare(503, 1.0); // injected before the rate limit: takes no permit
+        assertThat(create().getException()).isNull();
+        EMULATOR.faults().statusShare(503, 1.0);
         assertThat(create().getException()).isNotNull(); // 503 three times: the attempt and both retries
         EMULATOR.faults().clear();
         assertThat(EMULATOR.count("create", 503)).isEqualTo(3);
+        EMULATOR.faults().nextStatuses(429);
         assertThat(create().getException()).isNull(); // 429, then succeeds
         assertThat(EMULATOR.count("create", 429)).isEqualTo(1);
 

@@ -40,6 +40,7 @@ public final class FaultInjection {
 
     private volatile Config config = EMPTY;
     private volatile Random random = new Random();
+    private final java.util.Queue<Integer> nextStatuses = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicLong injected = new AtomicLong();
     private final ConcurrentHashMap<String, AtomicLong> injectedByKind = new ConcurrentHashMap<>();
 
@@ -69,6 +70,20 @@ public final class FaultInjection {
         }
         config = new Config(c.latency, java.util.Collections.unmodifiableMap(shares), c.dropShare, c.stallShare,
                 c.stall, c.authEndpoints);
+        return this;
+    }
+
+    /**
+     * Answers the next requests (of the endpoints faults apply to) with these statuses, one each, in order, before
+     * any share applies: a deterministic sequence, e.g. {@code nextStatuses(429)} for one rate-limit refusal.
+     */
+    public FaultInjection nextStatuses(int... statuses) {
+        for (int status : statuses) {
+            if (status < 100 || status > 599) {
+                throw new IllegalArgumentException("not an HTTP status: " + status);
+            }
+            nextStatuses.add(status);
+        }
         return this;
     }
 
@@ -107,6 +122,7 @@ public final class FaultInjection {
     /** Removes every fault and the latency; the injected counters are kept (see {@link #resetCounters()}). */
     public synchronized FaultInjection clear() {
         config = EMPTY;
+        nextStatuses.clear();
         return this;
     }
 
@@ -136,6 +152,10 @@ public final class FaultInjection {
     }
 
     Decision decide() {
+        Integer next = nextStatuses.poll();
+        if (next != null) {
+            return status(next);
+        }
         Config c = config;
         if (c.dropShare == 0 && c.stallShare == 0 && c.statusShares.isEmpty()) {
             return Decision.NONE;
@@ -154,12 +174,16 @@ public final class FaultInjection {
         for (Map.Entry<Integer, Double> e : c.statusShares.entrySet()) {
             acc += e.getValue();
             if (r < acc) {
-                count("status");
-                injectedByKind.computeIfAbsent("status " + e.getKey(), k -> new AtomicLong()).incrementAndGet();
-                return new Decision(Kind.STATUS, e.getKey(), null);
+                return status(e.getKey());
             }
         }
         return Decision.NONE;
+    }
+
+    private Decision status(int status) {
+        count("status");
+        injectedByKind.computeIfAbsent("status " + status, k -> new AtomicLong()).incrementAndGet();
+        return new Decision(Kind.STATUS, status, null);
     }
 
     private void count(String kind) {
