@@ -1,0 +1,213 @@
+package io.github.lpconnector.camel.benchmark;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.github.lpconnector.camel.emulator.LiveEngageEmulator;
+import io.github.lpconnector.camel.flows.FlowMain;
+import io.github.lpconnector.camel.flows.KafkaTestBroker;
+import org.apache.camel.main.Main;
+
+/**
+ * How fast {@code liveperson-connector:notifications} acknowledges LiveEngage's webhooks when the route's first step
+ * writes to Kafka ({@code routes-examples/liveperson-replies-to-kafka.camel.yaml}, a KRaft broker in this JVM):
+ * signed agent texts offered open-loop at fixed rates (each request sent on its schedule, whatever the answers), the
+ * time from sending to the 200 measured per request. The fixed rates are 200 and 1,000 per second; then the rate
+ * doubles until p99 passes {@value #RAMP_P99_LIMIT_MS} ms, an answer is not 200, or less than 95 % of the offer is
+ * answered: the last rate before that is the highest sustained.
+ * <p>
+ * {@code mvn -Pbenchmark -q test-compile exec:exec@notification-benchmark}; {@code -Dbench.publish=docs/benchmark}
+ * also writes {@code docs/benchmark/notifications.md}.
+ */
+public final class NotificationBenchmark {
+
+    static final long RAMP_P99_LIMIT_MS = 100;
+    private static final String PATH = "/liveperson/notifications";
+
+    /** One rate's figures. */
+    record Run(int offered, double answered, long errors, double p50Ms, double p99Ms, double maxMs) {
+
+        boolean sustained() {
+            return errors == 0 && answered >= 0.95 * offered && p99Ms <= RAMP_P99_LIMIT_MS;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = Integer.getInteger("bench.notifications.seconds", 20);
+        int warmup = Integer.getInteger("bench.notifications.warmup", 10);
+        int rampTo = Integer.getInteger("bench.notifications.rampTo", 32_000);
+        List<Integer> rates = Arrays.stream(System.getProperty("bench.notifications.rates", "200,1000").split(","))
+                .map(String::trim).map(Integer::valueOf).toList();
+        String publish = System.getProperty("bench.publish", "");
+        List<Run> fixed = new ArrayList<>();
+        List<Run> ramp = new ArrayList<>();
+        try (KafkaTestBroker kafka = KafkaTestBroker.start(); LiveEngageEmulator emulator = LiveEngageEmulator.start()) {
+            kafka.createTopic("lp-replies", 6);
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Main main = FlowMain.start("file:routes-examples/liveperson-replies-to-kafka.camel.yaml", null, emulator,
+                    Map.of("camel.server.enabled", "true", "camel.server.port", String.valueOf(port),
+                            "kafka.brokers", kafka.bootstrapServers()), Map.of());
+            try {
+                Load load = new Load(URI.create("http://127.0.0.1:" + port + PATH), FlowMain.ACCOUNT,
+                        emulator.clientId(), emulator.clientSecret());
+                System.out.printf("warm-up: %d s at 500/s%n", warmup);
+                load.run(500, warmup);
+                for (int rate : rates) {
+                    Run run = load.run(rate, seconds);
+                    fixed.add(run);
+                    print(run);
+                }
+                for (int rate = 2_000; rate <= rampTo; rate *= 2) {
+                    Run run = load.run(rate, seconds);
+                    ramp.add(run);
+                    print(run);
+                    if (!run.sustained()) {
+                        break;
+                    }
+                }
+            } finally {
+                main.stop();
+            }
+        }
+        String report = markdown(fixed, ramp);
+        System.out.println(report);
+        if (!publish.isBlank()) {
+            Files.createDirectories(Path.of(publish));
+            Files.writeString(Path.of(publish, "notifications.md"), report, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void print(Run run) {
+        System.out.printf(Locale.ROOT, "%6d/s offered: %8.1f/s answered, %d errors, p50 %.2f ms, p99 %.2f ms, max %.1f ms%n",
+                run.offered(), run.answered(), run.errors(), run.p50Ms(), run.p99Ms(), run.maxMs());
+    }
+
+    static String markdown(List<Run> fixed, List<Run> ramp) {
+        StringBuilder md = new StringBuilder("# Notification acknowledgement latency\n\n");
+        md.append("Run ").append(LocalDate.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ").append(System.getProperty("java.version"))
+                .append(". Signed agent texts POSTed open-loop to `liveperson-connector:notifications` (camel-main's"
+                        + " platform-http), whose route writes each to Kafka (KRaft in the same JVM) before the 200."
+                        + " Latency: from sending a request to its answer.\n\n");
+        md.append("| offered/s | answered/s | non-200 | p50 ms | p99 ms | max ms |\n|---:|---:|---:|---:|---:|---:|\n");
+        List<Run> all = new ArrayList<>(fixed);
+        all.addAll(ramp);
+        for (Run r : all) {
+            md.append(String.format(Locale.ROOT, "| %,d | %,.0f | %d | %.2f | %.2f | %.1f |%n", r.offered(), r.answered(),
+                    r.errors(), r.p50Ms(), r.p99Ms(), r.maxMs()));
+        }
+        int highest = all.stream().filter(Run::sustained).mapToInt(Run::offered).max().orElse(0);
+        md.append("\nHighest rate sustained (every answer 200, ≥ 95 % of the offer answered, p99 ≤ ")
+                .append(RAMP_P99_LIMIT_MS).append(" ms): **").append(String.format(Locale.ROOT, "%,d", highest))
+                .append("/s**.\n\n");
+        fixed.stream().filter(r -> r.offered() == 200).findFirst().ifPresent(r -> md.append(String.format(Locale.ROOT,
+                "Target p99 ≤ 10 ms at 200/s: **%s** (%.2f ms).%n", r.p99Ms() <= 10 ? "MET" : "NOT MET", r.p99Ms())));
+        return md.toString();
+    }
+
+    /** Sends signed notifications open-loop, each at its scheduled time, and times their answers. */
+    static final class Load {
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final URI uri;
+        private final String account;
+        private final String clientId;
+        private final Mac mac;
+        private final AtomicLong sequence = new AtomicLong();
+
+        Load(URI uri, String account, String clientId, String secret) throws Exception {
+            this.uri = uri;
+            this.account = account;
+            this.clientId = clientId;
+            this.mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        }
+
+        Run run(int rate, int seconds) throws Exception {
+            int total = rate * seconds;
+            ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+            AtomicLong errors = new AtomicLong();
+            List<CompletableFuture<?>> answers = new ArrayList<>(total);
+            long start = System.nanoTime();
+            long intervalNanos = 1_000_000_000L / rate;
+            try {
+                for (int i = 0; i < total; i++) {
+                    long due = start + i * intervalNanos;
+                    long wait = due - System.nanoTime();
+                    if (wait > 1_000_000) {
+                        TimeUnit.NANOSECONDS.sleep(wait); // the generator's own pacing, not a test's sleep
+                    }
+                    HttpRequest request = request(sequence.incrementAndGet());
+                    long sent = System.nanoTime();
+                    answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                            .whenComplete((answer, failure) -> {
+                                if (failure != null || answer.statusCode() != 200) {
+                                    errors.incrementAndGet();
+                                } else {
+                                    latencies.add(System.nanoTime() - sent);
+                                }
+                            }));
+                }
+                CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                        .handle((v, f) -> null).get(5, TimeUnit.MINUTES);
+            } catch (java.util.concurrent.TimeoutException e) {
+                errors.addAndGet(answers.stream().filter(a -> !a.isDone()).count());
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            return new Run(rate, sorted.length / elapsed, errors.get(), percentile(sorted, 0.50),
+                    percentile(sorted, 0.99), sorted.length > 0 ? sorted[sorted.length - 1] / 1e6 : Double.NaN);
+        }
+
+        private HttpRequest request(long n) {
+            String conversation = "bench-" + (n % 1000);
+            String body = "{\"kind\":\"notification\",\"type\":\"ms.MessagingEventNotification\",\"body\":{\"changes\":["
+                          + "{\"sequence\":" + n + ",\"originatorId\":\"agent\",\"originatorMetadata\":{\"id\":\"agent\","
+                          + "\"role\":\"ASSIGNED_AGENT\"},\"serverTimestamp\":" + System.currentTimeMillis()
+                          + ",\"event\":{\"type\":\"ContentEvent\",\"message\":\"reply " + n
+                          + "\",\"contentType\":\"text/plain\"},\"conversationId\":\"" + conversation
+                          + "\",\"dialogId\":\"" + conversation + "\"}]}}";
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            String signature;
+            synchronized (mac) {
+                signature = "sha1=" + Base64.getEncoder().encodeToString(mac.doFinal(bytes));
+            }
+            return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header("x-liveperson-account-id", account)
+                    .header("x-liveperson-client-id", clientId).header("x-liveperson-signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        }
+
+        /** Nearest-rank percentile in milliseconds. */
+        static double percentile(long[] sorted, double p) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int rank = (int) Math.ceil(p * sorted.length);
+            return sorted[Math.max(0, rank - 1)] / 1e6;
+        }
+    }
+}
