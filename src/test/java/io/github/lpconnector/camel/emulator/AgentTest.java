@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,6 +21,7 @@ import io.github.lpconnector.camel.emulator.WebhookReceiver.Received;
 class AgentTest {
 
     static final String ACCOUNT = "55";
+    @RegisterExtension
     static final WebhookReceiver RECEIVER = WebhookReceiver.start();
     static final String OTHER_AGENT = "0b1f7c1e-0000-4000-8000-000000000002";
 
@@ -38,11 +38,6 @@ class AgentTest {
         client = new EmulatorClient(EMULATOR.emulator());
         conv = client.open(ACCOUNT, "zoe", "hello");
         agent = EMULATOR.agent();
-    }
-
-    @AfterAll
-    static void stop() {
-        RECEIVER.close();
     }
 
     List<Received> changesOf(String conversationId) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,6 +16,7 @@ import io.github.lpconnector.camel.emulator.WebhookReceiver.Received;
 class AutoAgentTest {
 
     static final String ACCOUNT = "31";
+    @RegisterExtension
     static final WebhookReceiver RECEIVER = WebhookReceiver.start();
 
     @RegisterExtension
@@ -28,11 +28,6 @@ class AutoAgentTest {
     @BeforeEach
     void client() {
         client = new EmulatorClient(EMULATOR.emulator());
-    }
-
-    @AfterAll
-    static void stop() {
-        RECEIVER.close();
     }
 
     List<Received> of(String conversationId) {

@@ -42,7 +42,7 @@ final class Notifications implements ConversationListener {
     @Override
     public void published(StoredConversation conversation, EmulatedMessage message) {
         dispatcher.submit(MESSAGING + "." + message.eventType(), conversation.accountId, conversation.id,
-                message.sequence(), messaging(conversation.id, message));
+                message.sequence(), () -> messaging(conversation.id, message));
     }
 
     @Override
@@ -57,7 +57,7 @@ final class Notifications implements ConversationListener {
 
     private void conversationChanged(StoredConversation conversation, Details details) {
         dispatcher.submit(CONVERSATION_CHANGE, conversation.accountId, conversation.id, -1,
-                conversationChange(details));
+                () -> conversationChange(details));
     }
 
     static ObjectNode messaging(String conversationId, EmulatedMessage m) {

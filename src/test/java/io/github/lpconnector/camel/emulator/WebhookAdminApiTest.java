@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,6 +16,7 @@ import io.github.lpconnector.camel.emulator.EmulatorClient.Answer;
 class WebhookAdminApiTest {
 
     static final String ACCOUNT = "88";
+    @RegisterExtension
     static final WebhookReceiver RECEIVER = WebhookReceiver.start();
 
     @RegisterExtension
@@ -27,11 +27,6 @@ class WebhookAdminApiTest {
     @BeforeEach
     void client() {
         client = new EmulatorClient(EMULATOR.emulator());
-    }
-
-    @AfterAll
-    static void stop() {
-        RECEIVER.close();
     }
 
     Answer post(String pathAndQuery, String json) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,6 +22,7 @@ import io.github.lpconnector.camel.emulator.WebhookReceiver.Received;
 class WebhookDeliveryTest {
 
     static final String ACCOUNT = "777";
+    @RegisterExtension
     static final WebhookReceiver RECEIVER = WebhookReceiver.start();
 
     @RegisterExtension
@@ -34,11 +34,6 @@ class WebhookDeliveryTest {
     @BeforeEach
     void client() {
         client = new EmulatorClient(EMULATOR.emulator());
-    }
-
-    @AfterAll
-    static void stop() {
-        RECEIVER.close();
     }
 
     @Test

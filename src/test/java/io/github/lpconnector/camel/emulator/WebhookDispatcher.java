@@ -20,6 +20,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -64,7 +65,8 @@ final class WebhookDispatcher {
         boolean busy;
     }
 
-    private final HttpClient http;
+    /** Built at the first delivery: an emulator without webhooks runs no client thread. */
+    private HttpClient http;
     private final ExecutorService executor;
     private final BiConsumer<Duration, Runnable> scheduler;
     private final DeliveryLog log;
@@ -89,12 +91,19 @@ final class WebhookDispatcher {
         this.log = log;
         this.faults = faults;
         this.registrations = setup.registrations();
-        HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(setup.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).executor(executor);
-        if (setup.sslContext() != null) {
-            client.sslContext(setup.sslContext());
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(setup.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER)
+                    .executor(executor);
+            if (setup.sslContext() != null) {
+                client.sslContext(setup.sslContext());
+            }
+            http = client.build();
         }
-        this.http = client.build();
+        return http;
     }
 
     WebhookRegistrations registrations() {
@@ -114,15 +123,18 @@ final class WebhookDispatcher {
         registrations = setup.registrations();
     }
 
-    /** Queues the notification {@code payload} of {@code type}, or counts it as unregistered. Never blocks. */
-    void submit(String type, String accountId, String conversationId, long sequence, JsonNode payload) {
+    /**
+     * Queues the notification {@code payload} of {@code type}, or counts it as unregistered (then the payload is not
+     * even built). Never blocks.
+     */
+    void submit(String type, String accountId, String conversationId, long sequence, Supplier<JsonNode> payload) {
         if (registrations.endpoints().get(type) == null) {
             log.unregistered(type);
             return;
         }
         byte[] body;
         try {
-            body = JSON.writeValueAsBytes(payload);
+            body = JSON.writeValueAsBytes(payload.get());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -198,7 +210,7 @@ final class WebhookDispatcher {
             completed(n, number, firstNanos, inLane, url, fault, 0, new ConnectException("refused (injected)"));
             return;
         }
-        http.sendAsync(request(n, endpoint, url, fault == WebhookFaults.Attempt.DROP),
+        http().sendAsync(request(n, endpoint, url, fault == WebhookFaults.Attempt.DROP),
                 HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> completed(n, number,
                         firstNanos, inLane, url, fault, response == null ? 0 : response.statusCode(), error));
     }
@@ -246,7 +258,7 @@ final class WebhookDispatcher {
             return;
         }
         String url = nextUrl(n.type(), endpoint);
-        http.sendAsync(request(n, endpoint, url, false), HttpResponse.BodyHandlers.discarding())
+        http().sendAsync(request(n, endpoint, url, false), HttpResponse.BodyHandlers.discarding())
                 .whenComplete((response, error) -> {
                     if (log.current(n.generation())) {
                         log.attempt(n.generation(), entry(n, number, url, response == null ? 0

@@ -8,10 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +20,10 @@ import io.github.lpconnector.camel.emulator.WebhookReceiver.Received;
 class WebhookFaultsTest {
 
     static final String ACCOUNT = "9";
+    @RegisterExtension
     static final WebhookReceiver RECEIVER = WebhookReceiver.start();
+
+    @RegisterExtension
     static final WebhookReceiver SECOND = WebhookReceiver.start();
 
     @RegisterExtension
@@ -38,12 +39,6 @@ class WebhookFaultsTest {
         RECEIVER.answer(r -> 200);
         path = "/t" + System.nanoTime();
         contentTo(0, RECEIVER.url(path));
-    }
-
-    @AfterAll
-    static void stop() {
-        RECEIVER.close();
-        SECOND.close();
     }
 
     void contentTo(int maxRetries, String... urls) {
@@ -102,7 +97,7 @@ class WebhookFaultsTest {
         AtomicBoolean first = new AtomicBoolean(true);
         RECEIVER.answer(r -> {
             if (first.getAndSet(false)) {
-                hold(queued); // the first stays on its way until the others are queued
+                WebhookReceiver.hold(queued); // the first stays on its way until the others are queued
             }
             return 200;
         });
@@ -197,13 +192,5 @@ class WebhookFaultsTest {
         List<String> outcomes = new ArrayList<>();
         EMULATOR.webhooks().deliveries(conv).forEach(d -> outcomes.add(d.outcome()));
         return outcomes;
-    }
-
-    private static void hold(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

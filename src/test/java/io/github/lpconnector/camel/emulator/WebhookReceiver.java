@@ -10,9 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -20,10 +25,11 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A webhook endpoint for the emulator's tests: the JDK HttpServer on loopback, recording every request with its raw
- * body bytes, answering what {@link #answer} says (default 200). The answer function may block (a latch) to hold an
- * answer back: the server has a few threads for that.
+ * body bytes, answering what {@link #answer} says (default 200). The answer function may block ({@link #hold}) to
+ * hold an answer back: the server has a few threads for that. Registered as a static JUnit extension it closes
+ * itself after all tests.
  */
-final class WebhookReceiver implements AutoCloseable {
+final class WebhookReceiver implements AutoCloseable, AfterAllCallback {
 
     /**
      * One request as received.
@@ -143,6 +149,20 @@ final class WebhookReceiver implements AutoCloseable {
         } catch (IOException e) {
             // the emulator gave up waiting (read timeout) and closed the connection
         }
+    }
+
+    /** Waits (at most 30 s) until {@code latch} opens: for answer functions holding an answer back. */
+    static void hold(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

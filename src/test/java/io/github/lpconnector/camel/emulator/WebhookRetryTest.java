@@ -9,10 +9,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,6 +22,7 @@ class WebhookRetryTest {
 
     static final String ACCOUNT = "42";
     static final Duration INTERVAL = Duration.ofMillis(20);
+    @RegisterExtension
     static final WebhookReceiver RECEIVER = WebhookReceiver.start();
 
     @RegisterExtension
@@ -36,11 +35,6 @@ class WebhookRetryTest {
     void client() {
         client = new EmulatorClient(EMULATOR.emulator());
         RECEIVER.answer(r -> 200);
-    }
-
-    @AfterAll
-    static void stop() {
-        RECEIVER.close();
     }
 
     /** Only ContentEvents, to {@code path}, with {@code maxRetries}. */
@@ -168,7 +162,7 @@ class WebhookRetryTest {
             AtomicInteger calls = new AtomicInteger();
             slow.answer(r -> {
                 if (calls.incrementAndGet() == 1) {
-                    hold(late); // answers only once the emulator has given up waiting
+                    WebhookReceiver.hold(late); // answers only once the emulator has given up waiting
                 }
                 return 200;
             });
@@ -199,13 +193,5 @@ class WebhookRetryTest {
             assertThat(d.status()).isZero();
         });
         assertThat(EMULATOR.webhooks().count("given up")).isEqualTo(2);
-    }
-
-    private static void hold(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
