@@ -54,7 +54,8 @@ public final class EmulatedAgent {
     /** Says {@code text} (a text/plain ContentEvent). @return its sequence */
     public long say(String conversationId, String text) {
         requireText(text, "text");
-        return publish(conversationId, event("ContentEvent").put("contentType", "text/plain").put("message", text));
+        // keys in the order of LivePerson's examples: type, message, contentType
+        return publish(conversationId, event("ContentEvent").put("message", text).put("contentType", "text/plain"));
     }
 
     /**
@@ -93,9 +94,9 @@ public final class EmulatedAgent {
         }
         file.put("relativePath", requireText(relativePath, "relativePath"));
         file.put("fileType", requireText(fileType, "fileType"));
-        ObjectNode event = event("ContentEvent").put("contentType", "hosted/file");
+        ObjectNode event = event("ContentEvent");
         event.set("message", file);
-        return publish(conversationId, event);
+        return publish(conversationId, event.put("contentType", "hosted/file"));
     }
 
     /** Sends a chat state (no sequence): ACTIVE, INACTIVE, GONE, COMPOSING or PAUSE. */
