@@ -6,23 +6,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The emulator's own inspection API, for a standalone emulator (tests ask the {@link LiveEngageEmulator} directly):
  * {@code GET /emulator/conversations} lists the conversations, oldest first, {@code GET /emulator/counters} the
- * counters, e.g. {@code {"create 200":3}}. Never subject to fault injection.
+ * counters, e.g. {@code {"create 200":3}}; further resources (the webhook side's) are given to the constructor. Never
+ * subject to fault injection.
  */
 final class AdminHandler extends ServiceHandler {
 
     private final Supplier<List<EmulatedConversation>> conversations;
     private final Supplier<Map<String, Long>> counters;
+    private final Map<String, Supplier<JsonNode>> more;
 
     AdminHandler(Supplier<List<EmulatedConversation>> conversations, Supplier<Map<String, Long>> counters) {
+        this(conversations, counters, Map.of());
+    }
+
+    /** @param more further resources by name, e.g. "deliveries" */
+    AdminHandler(Supplier<List<EmulatedConversation>> conversations, Supplier<Map<String, Long>> counters,
+            Map<String, Supplier<JsonNode>> more) {
         super("emulator", "GET", "/emulator/{resource}");
         this.conversations = conversations;
         this.counters = counters;
+        this.more = Map.copyOf(more);
     }
 
     @Override
@@ -35,7 +45,9 @@ final class AdminHandler extends ServiceHandler {
             case "counters":
                 return Reply.json(200, MAPPER.valueToTree(counters.get()));
             default:
-                return Reply.error(404, ErrorCodes.NOT_FOUND, "Not found", "no such resource", null);
+                Supplier<JsonNode> resource = more.get(pathParams.get("resource"));
+                return resource != null ? Reply.json(200, resource.get())
+                        : Reply.error(404, ErrorCodes.NOT_FOUND, "Not found", "no such resource", null);
         }
     }
 
@@ -53,10 +65,15 @@ final class AdminHandler extends ServiceHandler {
         for (EmulatedMessage m : c.messages()) {
             ObjectNode msg = messages.addObject();
             msg.put("sequence", m.sequence());
+            msg.put("originatorId", m.originatorId());
+            msg.put("role", m.role());
             msg.set("event", m.event());
             msg.put("at", m.at().toString());
         }
         node.put("createdAt", c.createdAt().toString());
+        node.put("skillId", c.skillId());
+        node.put("assignedAgentId", c.assignedAgentId());
+        node.put("closedBy", c.closedBy());
         return node;
     }
 }

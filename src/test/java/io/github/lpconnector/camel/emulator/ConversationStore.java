@@ -1,5 +1,6 @@
 package io.github.lpconnector.camel.emulator;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +19,10 @@ import io.github.lpconnector.camel.emulator.Tokens.ConsumerIdentity;
  * Like LivePerson, a consumer (of an account) has at most one OPEN conversation; with {@code oneOpenPerConsumer}
  * false, CREATE opens one more anyway and the newest is the consumer's "open" one (load tests that open many
  * conversations with one ConsumerJWS).
+ * <p>
+ * Every change of a conversation (opened, published, agent assigned, transferred, closed) is told to the
+ * {@link ConversationListener} given to {@link #listener}: that is how webhook notifications and the auto-agent hook
+ * into the Send API.
  */
 final class ConversationStore {
 
@@ -25,9 +30,22 @@ final class ConversationStore {
     /** account + '\0' + lpConsumerId -> id of the consumer's OPEN conversation. */
     private final Map<String, String> openByConsumer = new ConcurrentHashMap<>();
     private final boolean oneOpenPerConsumer;
+    private final Clock clock;
+    private volatile ConversationListener listener = ConversationListener.NONE;
 
     ConversationStore(boolean oneOpenPerConsumer) {
+        this(oneOpenPerConsumer, Clock.systemUTC());
+    }
+
+    /** @param clock the time of a close by the consumer */
+    ConversationStore(boolean oneOpenPerConsumer, Clock clock) {
         this.oneOpenPerConsumer = oneOpenPerConsumer;
+        this.clock = clock;
+    }
+
+    /** Who is told of the changes of the conversations opened from now on. */
+    void listener(ConversationListener listener) {
+        this.listener = listener;
     }
 
     /**
@@ -46,7 +64,8 @@ final class ConversationStore {
                 }
             }
             StoredConversation conversation = new StoredConversation(UUID.randomUUID().toString(), accountId,
-                    brandId, consumer.extConsumerId(), consumer.lpConsumerId(), request, userProfile, now);
+                    brandId, consumer.extConsumerId(), consumer.lpConsumerId(), request, userProfile, now, listener);
+            conversation.announceOpened(); // before anyone can see it, so before any of its events
             byId.put(conversation.id, conversation);
             created[0] = conversation;
             return conversation.id;
@@ -64,13 +83,26 @@ final class ConversationStore {
         return id == null ? null : byId.get(id);
     }
 
-    /** Closes {@code conversation}; false if it was closed already. */
+    /** The consumer closes {@code conversation}; false if it was closed already. */
     boolean close(StoredConversation conversation) {
-        if (!conversation.close()) {
+        if (!conversation.closeByConsumer(clock.instant())) {
             return false;
         }
-        openByConsumer.remove(key(conversation.accountId, conversation.lpConsumerId), conversation.id);
+        closed(conversation);
         return true;
+    }
+
+    /** The assigned agent closes {@code conversation}. @return null if this call closed it, else why not */
+    String closeByAgent(StoredConversation conversation, String agentId) {
+        String refusal = conversation.closeByAgent(agentId, clock.instant());
+        if (refusal == null) {
+            closed(conversation);
+        }
+        return refusal;
+    }
+
+    private void closed(StoredConversation conversation) {
+        openByConsumer.remove(key(conversation.accountId, conversation.lpConsumerId), conversation.id);
     }
 
     /** Snapshots of all conversations, oldest first. */

@@ -111,6 +111,15 @@ final class EmulatorServer implements AutoCloseable {
         scheduler.scheduleAtFixedRate(task, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /** Runs {@code task} once after {@code delay} on the scheduler; nothing happens once the server is closed. */
+    void schedule(Duration delay, Runnable task) {
+        try {
+            scheduler.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("emulator closed: scheduled task dropped");
+        }
+    }
+
     /** Has the scheduler run {@code answer} after {@code delay}, unless the exchange is dropped before. */
     void later(Exchange exchange, Duration delay, Runnable answer) {
         waiting.add(exchange);

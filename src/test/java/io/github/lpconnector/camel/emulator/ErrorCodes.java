@@ -35,6 +35,8 @@ public final class ErrorCodes {
     public static final int NOT_CONVERSATION_OWNER = 40106;
     public static final int NOT_FOUND = 40401;
     public static final int METHOD_NOT_ALLOWED = 40501;
+    /** An agent act the conversation's state does not allow (closed, or another agent assigned). */
+    public static final int CONFLICT = 40901;
     public static final int UNSUPPORTED_MEDIA_TYPE = 41501;
     public static final int TOO_MANY_REQUESTS = 42901;
     public static final int INJECTED_FAULT = 99901;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,35 +21,9 @@ import org.slf4j.LoggerFactory;
  * ({@code asyncMessagingEnt}, {@code sentinel}, {@code idp}) at {@link #host()}.
  * <p>
  * This class is what tests use: the {@link Builder}, the lifecycle, the tokens, fault injection and rate limit, and
- * what the emulator saw ({@link #conversations()}, {@link #count counters}, {@link #requests()}). Behind it:
- * <ul>
- * <li>{@link EmulatorServer} and {@link Exchange}: HttpCore 5's non-blocking HTTP server. A delayed or stalled answer
- * holds no thread; thousands of connections are served by {@link Builder#threads(int) a couple of} I/O threads;</li>
- * <li>{@link Dispatcher}: per request, routing ({@link Routes}, 404), method (405), fault injection, the service,
- * counting and recording;</li>
- * <li>one {@link ServiceHandler} per service: {@link DomainApiHandler}, {@link SentinelHandler}, {@link IdpHandler},
- * {@link CreateHandler} and {@link SendHandler} (which share the {@link ConversationStore} and the checks of
- * {@link SendApiHandler}), and {@link AdminHandler} ({@code GET /emulator/...}).</li>
- * </ul>
- * Choices where LivePerson's reference is silent or contradictory:
- * <ul>
- * <li>"AppJWT is missing" is 40105 and "ConsumerJWS is missing" 40104, as in the TABLE of sendapi-error-codes.md (its
- * example labels "AppJWT is missing" 40104).</li>
- * <li>{@code Authorization: Bearer <jwt>} is refused (401 40102) unless {@link Builder#acceptBearerPrefix(boolean)}:
- * the reference and every official client send the raw token.</li>
- * <li>An AppJWT signed by the emulator whose {@code iss} is not "Sentinel" gives 400 40001 "Missing parameter", as the
- * error table says.</li>
- * <li>Unknown Domain API service: 400 (the Domain API documents only 400 and 401).</li>
- * <li>Sentinel errors use an OAuth2 body {@code {"error":..,"error_description":..}} (undocumented); no
- * {@code expires_in} in its answer (as documented).</li>
- * <li>A non-JSON Content-Type on CREATE/SEND: 415.</li>
- * <li>ChatStateEvents are stored with sequence -1 and answered with an empty body {@code {}}.</li>
- * <li>Unknown or closed conversation on SEND: 400 (40009 / 40010); another consumer's conversation: 401 (40106).</li>
- * <li>Second CREATE while the consumer has an OPEN conversation: HTTP 200, the conversation item gets code 400 with
- * errorCode 40011 "Conversation already open"; the first-message item then gets 400 40009.</li>
- * <li>Counters and the request log take each answer's status when the emulator decides it (before a latency or a
- * stall); dropped connections count as status 0.</li>
- * </ul>
+ * what the emulator saw ({@link #conversations()}, {@link #count counters}, {@link #requests()}); and the LiveEngage
+ * side: the agent ({@link #agent()}) and the webhook notifications ({@link #webhooks()}). How it is built, and the
+ * choices where LivePerson's reference is silent or contradictory: see the package documentation.
  */
 public final class LiveEngageEmulator implements AutoCloseable {
 
@@ -69,6 +44,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
     private final ConversationStore conversations;
     private final Counters counters = new Counters();
     private final RequestLog requests;
+    private final Webhooks webhooks;
     private final Routes routes;
     private final EmulatorServer server;
     private final int port;
@@ -86,7 +62,9 @@ public final class LiveEngageEmulator implements AutoCloseable {
         this.tokens = new Tokens(clock);
         this.rateLimit = new RateLimit(b.ratePerSecond);
         this.faults.latency(b.latency);
-        this.conversations = new ConversationStore(!b.multipleOpenConversations);
+        this.webhooks = new Webhooks(b.webhookSetup, clientId, clientSecret, clock, this::schedule);
+        this.conversations = new ConversationStore(!b.multipleOpenConversations, clock);
+        conversations.listener(webhooks.listener(agent()));
         this.requests = new RequestLog(b.recordRequests);
         AppJwtCheck appJwt = new AppJwtCheck(tokens, clock, b.acceptBearerPrefix);
         this.routes = new Routes(List.of(
@@ -95,7 +73,8 @@ public final class LiveEngageEmulator implements AutoCloseable {
                 new IdpHandler(tokens, appJwt),
                 new CreateHandler(rateLimit, appJwt, tokens, conversations, clock, () -> answersReversed),
                 new SendHandler(rateLimit, appJwt, tokens, conversations, clock),
-                new AdminHandler(this::conversations, this::counters)));
+                new AgentHandler(this::agent), new WebhookAdminHandler(webhooks),
+                new AdminHandler(this::conversations, this::counters, WebhookAdminHandler.resources(webhooks))));
         InetAddress bind = InetAddress.getByName(b.bindAddress);
         this.server = new EmulatorServer(new InetSocketAddress(bind, b.port), b.threads,
                 new Dispatcher(routes, faults, counters, requests));
@@ -183,6 +162,21 @@ public final class LiveEngageEmulator implements AutoCloseable {
         return rateLimit;
     }
 
+    /** The webhook side: registrations, delivery faults, the delivery log, counters, awaiting the deliveries. */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    /** The emulator's default agent ({@link EmulatedAgent#DEFAULT_ID}); the auto-agent acts as this one. */
+    public EmulatedAgent agent() {
+        return agent(EmulatedAgent.DEFAULT_ID);
+    }
+
+    /** The agent with participant id {@code agentId}. */
+    public EmulatedAgent agent(String agentId) {
+        return new EmulatedAgent(agentId, conversations, clock);
+    }
+
     /** When true, CREATE answers come in reverse order, so clients must match them by reqId. */
     public LiveEngageEmulator answersReversed(boolean reversed) {
         this.answersReversed = reversed;
@@ -235,7 +229,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
     /**
      * Forgets conversations, counters, recorded requests and faults, drops delayed and stalled exchanges, and
      * restores the rate limit and latency given to the builder; answersReversed goes back to false. Issued tokens
-     * stay valid.
+     * stay valid. The webhook side drops what is queued and gets the builder's registrations back.
      */
     public void reset() {
         conversations.clear();
@@ -246,6 +240,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
         rateLimit.permitsPerSecond(startRate);
         answersReversed = false;
         server.dropWaiting();
+        webhooks.reset();
     }
 
     /**
@@ -263,7 +258,12 @@ public final class LiveEngageEmulator implements AutoCloseable {
         }
         closed = true;
         server.close();
+        webhooks.close();
         LOG.info("LiveEngage emulator on {} stopped", host);
+    }
+
+    private void schedule(Duration delay, Runnable task) {
+        server.schedule(delay, task);
     }
 
     /** The routes of this emulator's services (for tests of the routing). */
@@ -287,8 +287,21 @@ public final class LiveEngageEmulator implements AutoCloseable {
         private boolean multipleOpenConversations;
         private Duration forgetConversationsEvery;
         private boolean recordRequests = true;
+        private final WebhookSetup webhookSetup = new WebhookSetup();
 
         private Builder() {
+        }
+
+        /** The LiveEngage side: webhook registrations, signature, timeouts, TLS, auto-agent ({@link WebhookSetup}). */
+        public Builder webhooks(Consumer<WebhookSetup> setup) {
+            setup.accept(webhookSetup);
+            return this;
+        }
+
+        /** All five notification types to {@code urls} (round-robin when several), no retries. */
+        public Builder webhook(String... urls) {
+            webhookSetup.registerAll(urls);
+            return this;
         }
 
         /** 0 = a free port (default). */

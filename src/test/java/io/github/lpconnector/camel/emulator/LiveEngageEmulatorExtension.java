@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -21,11 +22,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Starts the emulator in beforeAll, {@link LiveEngageEmulator#reset() resets} it before each test and closes it in
  * afterAll. Registered on an instance field it starts lazily before the first test and is closed in afterAll of the
  * class (when that callback is reached).
+ * <p>
+ * For a test whose webhook receiver gets its port only once it runs (a Camel route, platform-http on a free port):
+ * {@link #webhooksTo(Supplier)} registers the URL it supplies for all five notification types before each test,
+ * after the reset.
  */
 public final class LiveEngageEmulatorExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
     private final Consumer<LiveEngageEmulator.Builder> configurer;
     private volatile LiveEngageEmulator emulator;
+    private volatile Supplier<String> webhookUrl;
 
     private LiveEngageEmulatorExtension(Consumer<LiveEngageEmulator.Builder> configurer) {
         this.configurer = configurer;
@@ -46,9 +52,24 @@ public final class LiveEngageEmulatorExtension implements BeforeAllCallback, Bef
         ensureStarted();
     }
 
+    /**
+     * Before each test (after the reset), registers the URL {@code url} supplies for all five notification types,
+     * keeping the builder's retry interval; a null URL registers nothing.
+     */
+    public LiveEngageEmulatorExtension webhooksTo(Supplier<String> url) {
+        this.webhookUrl = url;
+        return this;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
-        ensureStarted().reset();
+        LiveEngageEmulator e = ensureStarted();
+        e.reset();
+        Supplier<String> url = webhookUrl;
+        String target = url == null ? null : url.get();
+        if (target != null) {
+            e.webhooks().registerAll(target);
+        }
     }
 
     @Override
@@ -113,6 +134,18 @@ public final class LiveEngageEmulatorExtension implements BeforeAllCallback, Bef
 
     public RateLimit rateLimit() {
         return emulator().rateLimit();
+    }
+
+    public Webhooks webhooks() {
+        return emulator().webhooks();
+    }
+
+    public EmulatedAgent agent() {
+        return emulator().agent();
+    }
+
+    public EmulatedAgent agent(String agentId) {
+        return emulator().agent(agentId);
     }
 
     public List<EmulatedConversation> conversations() {

@@ -1,13 +1,31 @@
 package io.github.lpconnector.camel.emulator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the emulator standalone until Ctrl-C:
- * {@code --port N --client-id X --client-secret Y --rate N --latency-ms N [--bind ADDRESS] [--threads N]}.
- * Prints the base URI on stdout. Inspection: {@code GET /emulator/conversations}, {@code GET /emulator/counters}.
- * {@code --threads} is the number of I/O reactor threads (see {@link LiveEngageEmulator.Builder#threads(int)}).
+ * {@code --port N --client-id X --client-secret Y --rate N --latency-ms N [--bind ADDRESS] [--threads N]}, and the
+ * LiveEngage side:
+ * <ul>
+ * <li>{@code --webhooks FILE}: the App Installation manifest (JSON) with the webhook registrations;</li>
+ * <li>{@code --webhook URL} (repeatable: round-robin): every notification type the manifest does not register goes
+ * there, with {@code --webhook-max-retries N} (0..5, default 0);</li>
+ * <li>{@code --webhook-retention-seconds N}: time-to-live retries instead of max_retries;
+ * {@code --webhook-retry-interval-ms N} (default 30000);</li>
+ * <li>{@code --webhook-connect-timeout-ms N}, {@code --webhook-read-timeout-ms N} (default 5000 each);</li>
+ * <li>{@code --webhook-signature sha1|sha256}, {@code --webhook-encoding base64|hex} (default sha1, base64);</li>
+ * <li>{@code --auto-agent-delay-ms N}: the auto-agent accepts and answers each conversation after N ms.</li>
+ * </ul>
+ * Prints the base URI on stdout. Inspection: {@code GET /emulator/conversations}, {@code /emulator/counters},
+ * {@code /emulator/webhooks}, {@code /emulator/deliveries}. {@code --threads} is the number of I/O reactor threads
+ * (see {@link LiveEngageEmulator.Builder#threads(int)}).
  */
 public final class LiveEngageEmulatorMain {
 
@@ -18,6 +36,7 @@ public final class LiveEngageEmulatorMain {
         LiveEngageEmulator emulator = startFromArgs(args);
         System.out.println(emulator.baseUri());
         System.out.println("client_id=" + emulator.clientId() + " client_secret=" + emulator.clientSecret());
+        System.out.println("webhooks=" + emulator.webhooks().registrations().toManifest());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
@@ -35,6 +54,7 @@ public final class LiveEngageEmulatorMain {
         LiveEngageEmulator.Builder b = LiveEngageEmulator.builder();
         String clientId = null;
         String clientSecret = null;
+        WebhookArgs webhooks = new WebhookArgs();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if ("--help".equals(arg) || "-h".equals(arg)) {
@@ -52,18 +72,90 @@ public final class LiveEngageEmulatorMain {
                 case "--latency-ms" -> b.latency(Duration.ofMillis(Long.parseLong(value)));
                 case "--bind" -> b.bindAddress(value);
                 case "--threads" -> b.threads(Integer.parseInt(value));
-                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
+                default -> {
+                    if (!webhooks.accept(arg, value)) {
+                        throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
+                    }
+                }
             }
         }
         if (clientId != null || clientSecret != null) {
             b.clientCredentials(clientId != null ? clientId : "emulator-client",
                     clientSecret != null ? clientSecret : "emulator-secret");
         }
-        return b;
+        return b.webhooks(webhooks::applyTo);
     }
 
     static String usage() {
         return "usage: LiveEngageEmulatorMain [--port N] [--client-id X] [--client-secret Y] [--rate N]"
-                + " [--latency-ms N] [--bind ADDRESS] [--threads N]";
+                + " [--latency-ms N] [--bind ADDRESS] [--threads N] [--webhooks MANIFEST.json] [--webhook URL]..."
+                + " [--webhook-max-retries 0..5] [--webhook-retention-seconds N] [--webhook-retry-interval-ms N]"
+                + " [--webhook-connect-timeout-ms N] [--webhook-read-timeout-ms N] [--webhook-signature sha1|sha256]"
+                + " [--webhook-encoding base64|hex] [--auto-agent-delay-ms N]";
+    }
+
+    /** The webhook options, gathered first and applied together. */
+    private static final class WebhookArgs {
+        private String manifest;
+        private final List<String> urls = new ArrayList<>();
+        private int maxRetries;
+        private Duration retention;
+        private Duration interval;
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration readTimeout = Duration.ofSeconds(5);
+        private String algorithm = "sha1";
+        private String encoding = "base64";
+        private Duration autoAgentDelay;
+
+        boolean accept(String arg, String value) {
+            switch (arg) {
+                case "--webhooks" -> manifest = read(value);
+                case "--webhook" -> urls.add(value);
+                case "--webhook-max-retries" -> maxRetries = Integer.parseInt(value);
+                case "--webhook-retention-seconds" -> retention = Duration.ofSeconds(Long.parseLong(value));
+                case "--webhook-retry-interval-ms" -> interval = Duration.ofMillis(Long.parseLong(value));
+                case "--webhook-connect-timeout-ms" -> connectTimeout = Duration.ofMillis(Long.parseLong(value));
+                case "--webhook-read-timeout-ms" -> readTimeout = Duration.ofMillis(Long.parseLong(value));
+                case "--webhook-signature" -> algorithm = value;
+                case "--webhook-encoding" -> encoding = value;
+                case "--auto-agent-delay-ms" -> autoAgentDelay = Duration.ofMillis(Long.parseLong(value));
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void applyTo(WebhookSetup setup) {
+            WebhookRegistrations r = manifest == null ? WebhookRegistrations.none()
+                    : WebhookRegistrations.fromManifest(manifest);
+            if (!urls.isEmpty()) {
+                WebhookEndpoint endpoint = new WebhookEndpoint(urls, null, maxRetries);
+                for (String type : WebhookRegistrations.TYPES) {
+                    if (r.endpoint(type).isEmpty()) {
+                        r = r.with(type, endpoint);
+                    }
+                }
+            }
+            if (retention != null) {
+                r = r.withRetentionTime(retention);
+            }
+            if (interval != null) {
+                r = r.withRetryInterval(interval);
+            }
+            setup.register(r).timeouts(connectTimeout, readTimeout)
+                    .signature(WebhookSignature.Algorithm.of(algorithm), WebhookSignature.Encoding.of(encoding));
+            if (autoAgentDelay != null) {
+                setup.autoAgent(autoAgentDelay);
+            }
+        }
+
+        private static String read(String file) {
+            try {
+                return Files.readString(Path.of(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the manifest " + file, e);
+            }
+        }
     }
 }

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Which {@link ServiceHandler} answers a request path: the handlers' paths, tried in the order given. */
+/**
+ * Which {@link ServiceHandler} answers a request: the handlers' paths, tried in the order given; a handler of the
+ * request's method wins over one of another method on the same path (which then answers 405).
+ */
 final class Routes {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)}");
@@ -32,6 +35,15 @@ final class Routes {
 
     /** The handler of {@code path} (without query), or null if none answers it. */
     Match find(String path) {
+        return find(null, path);
+    }
+
+    /**
+     * The first handler of {@code method} answering {@code path}; else the first handler of another method on that
+     * path; else null.
+     */
+    Match find(String method, String path) {
+        Match other = null;
         for (Route route : routes) {
             Matcher m = route.pattern.matcher(path);
             if (m.matches()) {
@@ -39,10 +51,15 @@ final class Routes {
                 for (int i = 0; i < route.params.size(); i++) {
                     params.put(route.params.get(i), m.group(i + 1));
                 }
-                return new Match(route.handler, params);
+                if (method == null || route.handler.method().equals(method)) {
+                    return new Match(route.handler, params);
+                }
+                if (other == null) {
+                    other = new Match(route.handler, params);
+                }
             }
         }
-        return null;
+        return other;
     }
 
     /** {@code /api/account/{account}/consumer} becomes {@code \Q/api/account/\E([^/]+)\Q/consumer\E}. */
