@@ -13,7 +13,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.model.dataformat.JsonLibrary;
-import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
+import javax.sql.DataSource;
+
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.support.processor.PredicateValidationException;
 
 /**
@@ -31,7 +33,9 @@ import org.apache.camel.support.processor.PredicateValidationException;
  * says {@code ALREADY_OPEN}.</li>
  * <li>Anything else (429/5xx after the component's own retries, lost connection, timeout): redelivered in place,
  * then the exchange fails; with {@code breakOnFirstError=true} camel-kafka does not commit it and reads it again.</li>
- * <li>De-duplication by event id in a {@link KafkaIdempotentRepository}, shared by every instance.</li>
+ * <li>De-duplication by event id in a {@link JdbcMessageIdRepository} on the {@code lpDataSource} bean, shared by
+ * every instance: its {@code add} is atomic through the table's primary key, where a Kafka- or cache-backed
+ * repository checks, then adds, and lets two instances both take the same event.</li>
  * </ul>
  * Tokens: the component obtains them itself (options {@code clientId}/{@code clientSecret} for the AppJWT; the
  * exchange property {@code LivePersonExtConsumerId}, set to the event's customer id, for the ConsumerJWS).
@@ -68,10 +72,9 @@ public class KafkaToLivePersonRoute extends RouteBuilder {
     @Override
     public void configure() throws Exception {
         String brokers = "{{kafka.brokers}}";
-        KafkaIdempotentRepository eventIds = new KafkaIdempotentRepository(
-                resolve("{{flows.kafka.idempotent-topic:lp-event-ids}}"), resolve(brokers));
-        eventIds.setMaxCacheSize(Integer.parseInt(resolve("{{flows.kafka.idempotent-cache-size:1000000}}")));
-        eventIds.setStartupOnly(Boolean.parseBoolean(resolve("{{flows.kafka.idempotent-startup-only:false}}")));
+        JdbcMessageIdRepository eventIds = new JdbcMessageIdRepository(
+                getContext().getRegistry().lookupByNameAndType("lpDataSource", DataSource.class),
+                resolve("{{flows.kafka.idempotent-processor:kafka-to-liveperson}}"));
 
         String deadLetters = "kafka:{{flows.kafka.dead-letter-topic:lp-dead-letters}}?brokers=" + brokers;
         String results = "kafka:{{flows.kafka.results-topic:lp-results}}?brokers=" + brokers;

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lpconnector.camel.emulator.EmulatedConversation;
 import io.github.lpconnector.camel.emulator.LiveEngageEmulator;
+import io.github.lpconnector.camel.support.SharedPostgres;
 import org.apache.camel.main.Main;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -83,7 +84,6 @@ abstract class AbstractKafkaFlowTest {
         kafka.createTopic(events, partitions);
         kafka.createTopic(results, partitions);
         kafka.createTopic(deadLetters, 1);
-        kafka.createTopic(prefix + "-ids", 1);
         Map<String, String> props = new HashMap<>(flowProperties(kafka, prefix));
         props.putAll(extra);
         main = FlowMain.start(routes(), javaPackage(), emulator, props, Map.of());
@@ -98,10 +98,13 @@ abstract class AbstractKafkaFlowTest {
         props.put("flows.kafka.events-topic", prefix + "-events");
         props.put("flows.kafka.results-topic", prefix + "-results");
         props.put("flows.kafka.dead-letter-topic", prefix + "-dead-letters");
-        props.put("flows.kafka.idempotent-topic", prefix + "-ids");
         props.put("flows.kafka.group", prefix + "-group");
-        // continuous sync stops with a ConcurrentModificationException in camel-kafka 4.18 (kafka-in-tests.md)
-        props.put("flows.kafka.idempotent-startup-only", "true");
+        // the event ids in a PostgreSQL server every instance reaches, as in production
+        props.put("flows.kafka.idempotent-processor", prefix);
+        props.put("camel.beans.lpDataSource", "#class:org.postgresql.ds.PGSimpleDataSource");
+        props.put("camel.beans.lpDataSource.url", SharedPostgres.get().jdbcUrl());
+        props.put("camel.beans.lpDataSource.user", "postgres");
+        props.put("flows.kafka.idempotent-jdbc-url", SharedPostgres.get().jdbcUrl());
         props.put("flows.redelivery-delay", "50");
         props.put("camel.component.liveperson-connector.retry-delay", "20");
         props.put("camel.component.liveperson-connector.max-retry-delay", "100");

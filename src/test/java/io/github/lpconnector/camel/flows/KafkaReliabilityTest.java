@@ -126,7 +126,6 @@ class KafkaReliabilityTest {
         kafka.createTopic(prefix + "-events", partitions);
         kafka.createTopic(prefix + "-results", partitions);
         kafka.createTopic(prefix + "-dead-letters", 1);
-        kafka.createTopic(prefix + "-ids", 1);
     }
 
     private static Set<String> keys(List<ConsumerRecord<String, String>> records) {
