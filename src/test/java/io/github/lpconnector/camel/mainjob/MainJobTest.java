@@ -1,6 +1,7 @@
 package io.github.lpconnector.camel.mainjob;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MainJobTest {
 
     @RegisterExtension
-    static final LiveEngageEmulatorExtension EMULATOR = LiveEngageEmulatorExtension.create();
+    static final LiveEngageEmulatorExtension EMULATOR = LiveEngageEmulatorExtension.create(
+            b -> b.webhooks(w -> w.autoAgent(Duration.ofMillis(50))));
 
     @Test
     void opensOneConversationPerValidEventAndReportsTheInvalidOne(@TempDir Path work) throws Exception {
@@ -46,5 +48,13 @@ class MainJobTest {
         assertThat(escalated.request().path("skillId").asText()).isEqualTo("4455");
         assertThat(escalated.userProfile().path("firstName").asText()).isEqualTo("Priya");
         assertThat(work.resolve("inbox/.done")).isDirectoryContaining("glob:**case-0001.json");
+
+        // the round trip: each opened case got its agent's answer back, correlated to the case and the customer
+        assertThat(summary.answered()).isEqualTo(5);
+        Result amelia = summary.results().get(0);
+        assertThat(amelia.caseId()).isEqualTo("CASE-88121");
+        assertThat(amelia.answer()).isEqualTo("Hello Amelia, about: Hi, I was charged twice for order 55-1029. Can"
+                                              + " someone help me get one charge refunded?");
+        assertThat(summary.results().subList(0, 5)).extracting(Result::caseId).doesNotContainNull().doesNotHaveDuplicates();
     }
 }
