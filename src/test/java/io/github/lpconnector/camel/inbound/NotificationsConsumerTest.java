@@ -11,6 +11,12 @@ import io.github.lpconnector.camel.flows.FlowMain;
 import io.github.lpconnector.camel.model.LivePersonNotification.ConversationChange;
 import io.github.lpconnector.camel.model.LivePersonNotification.Text;
 import org.apache.camel.Exchange;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.console.DevConsoleRegistry;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
+import org.apache.camel.util.json.JsonObject;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
@@ -196,5 +202,43 @@ class NotificationsConsumerTest {
         assertThat(liveEngage.post(new byte[1024 * 1024 + 1]).statusCode()).as("over 1 MiB").isEqualTo(413);
         assertThat(liveEngage.get().statusCode()).as("GET").isEqualTo(405);
         assertThat(received).isEmpty();
+    }
+
+    @Test
+    void theDevConsoleAndTheConsumersHealthCheckTellWhatCameIn() throws Exception {
+        long handedOn = console("notifiedChanges", "handed_on");
+        long ownEvents = console("notifiedChanges", "own_event");
+        long badSignatures = console("notificationsRejected", "signature");
+        assertThat(liveEngage.post(resource("dc-agent-read.json")).statusCode()).isEqualTo(200);
+        assertThat(liveEngage.post(resource("dc-consumer-text.json")).statusCode()).isEqualTo(200);
+        assertThat(liveEngage.post(resource("dc-agent-read.json"), "sha1=AAAAAAAAAAAAAAAAAAAAAAAAAAA=", ACCOUNT)
+                .statusCode()).isEqualTo(401);
+
+        assertThat(console("notifiedChanges", "handed_on")).isEqualTo(handedOn + 1);
+        assertThat(console("notifiedChanges", "own_event")).isEqualTo(ownEvents + 1);
+        assertThat(console("notificationsRejected", "signature")).isEqualTo(badSignatures + 1);
+        assertThat(notificationsEndpoint().getString("health")).isEqualTo("DOWN");
+        assertThat(notificationsEndpoint().getString("healthReason")).contains("signature");
+
+        HealthCheckRepository consumers = HealthCheckHelper.getHealthCheckRepository(main.getCamelContext(), "consumers");
+        HealthCheck check = consumers.stream().filter(h -> h.getId().contains("notifications")).findFirst()
+                .orElseThrow();
+        assertThat(check.call().getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(liveEngage.post(agentText("conv-health", 1, "ok")).statusCode()).as("accepted again").isEqualTo(200);
+        assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    private static JsonObject notificationsEndpoint() {
+        DevConsole console = DevConsoleRegistry.get(main.getCamelContext()).resolveById("liveperson-connector");
+        JsonObject json = (JsonObject) console.call(DevConsole.MediaType.JSON);
+        return json.getCollection("endpoints").stream().map(JsonObject.class::cast)
+                .filter(e -> "notifications".equals(e.getString("operation"))).findFirst().orElseThrow();
+    }
+
+    /** A count the dev console shows, 0 while absent. */
+    private static long console(String map, String key) {
+        Object counts = notificationsEndpoint().get(map);
+        Object value = counts instanceof Map<?, ?> m ? m.get(key) : null;
+        return value instanceof Number n ? n.longValue() : 0;
     }
 }
