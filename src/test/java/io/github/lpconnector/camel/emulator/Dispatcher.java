@@ -35,7 +35,7 @@ final class Dispatcher implements Consumer<Exchange> {
         Request request = exchange.request();
         String service = UNKNOWN;
         try {
-            Routes.Match match = routes.find(request.path());
+            Routes.Match match = routes.find(request.path(), request.method());
             if (match == null) {
                 answer(exchange, service, Reply.error(404, ErrorCodes.NOT_FOUND, "Not found",
                         "no such resource: " + request.path(), null), Duration.ZERO);

@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An HTTP server emulating LivePerson's Connector API services on one loopback port: Domain API (CSDS), Sentinel
- * (AppJWT), IDP (ConsumerJWS) and the Send API (CREATE, SEND). The Domain API points every emulated service
- * ({@code asyncMessagingEnt}, {@code sentinel}, {@code idp}) at {@link #host()}.
+ * (AppJWT), IDP (ConsumerJWS), the Send API (CREATE, SEND) and the {@code swift} file storage. The Domain API points
+ * every service of {@link #SERVICES} at {@link #host()}. Rules taken from LivePerson's documents name their source
+ * where they are coded.
  * <p>
  * This class is what tests use: the {@link Builder}, the lifecycle, the tokens, fault injection and rate limit, and
  * what the emulator saw ({@link #conversations()}, {@link #count counters}, {@link #requests()}). Behind it:
@@ -42,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * <li>Sentinel errors use an OAuth2 body {@code {"error":..,"error_description":..}} (undocumented); no
  * {@code expires_in} in its answer (as documented).</li>
  * <li>A non-JSON Content-Type on CREATE/SEND: 415.</li>
- * <li>ChatStateEvents are stored with sequence -1 and answered with an empty body {@code {}}.</li>
+ * <li>ChatStateEvents are stored with sequence -1 (no place in the conversation's sequence) and answered
+ * {@code {"sequence":0}}, as LivePerson's examples answer them.</li>
  * <li>Unknown or closed conversation on SEND: 400 (40009 / 40010); another consumer's conversation: 401 (40106).</li>
  * <li>Second CREATE while the consumer has an OPEN conversation: HTTP 200, the conversation item gets code 400 with
  * errorCode 40011 "Conversation already open"; the first-message item then gets 400 40009.</li>
@@ -54,8 +58,14 @@ public final class LiveEngageEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveEngageEmulator.class);
 
-    /** The Domain API services that point at the emulator. */
-    public static final List<String> SERVICES = List.of("asyncMessagingEnt", "sentinel", "idp");
+    /**
+     * The Domain API services that point at the emulator: the ones it emulates (messaging, Sentinel, IDP, the
+     * {@code swift} file storage), then others LivePerson clients commonly look up at start (the connector reference's
+     * list in section 4, and the agent-side and data services), which answer 404 here.
+     */
+    public static final List<String> SERVICES = List.of("asyncMessagingEnt", "sentinel", "idp", "swift",
+            "messagingRestApiDomain", "mtlsGateway", "agentVep", "accountConfigReadOnly", "accountConfigReadWrite",
+            "msgHist", "leDataReporting");
 
     private final String clientId;
     private final String clientSecret;
@@ -67,6 +77,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
     private final FaultInjection faults = new FaultInjection();
     private final RateLimit rateLimit;
     private final ConversationStore conversations;
+    private final FileStorage files;
     private final Counters counters = new Counters();
     private final RequestLog requests;
     private final Routes routes;
@@ -87,6 +98,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
         this.rateLimit = new RateLimit(b.ratePerSecond);
         this.faults.latency(b.latency);
         this.conversations = new ConversationStore(!b.multipleOpenConversations);
+        this.files = new FileStorage(clock);
         this.requests = new RequestLog(b.recordRequests);
         AppJwtCheck appJwt = new AppJwtCheck(tokens, clock, b.acceptBearerPrefix);
         this.routes = new Routes(List.of(
@@ -94,8 +106,9 @@ public final class LiveEngageEmulator implements AutoCloseable {
                 new SentinelHandler(tokens, clientId, clientSecret, appJwtTtl),
                 new IdpHandler(tokens, appJwt),
                 new CreateHandler(rateLimit, appJwt, tokens, conversations, clock, () -> answersReversed),
-                new SendHandler(rateLimit, appJwt, tokens, conversations, clock),
-                new AdminHandler(this::conversations, this::counters)));
+                new SendHandler(rateLimit, appJwt, tokens, conversations, files, clock),
+                new SwiftHandler("PUT", files), new SwiftHandler("GET", files),
+                new AdminHandler(this::conversations, this::counters), new TokenAdminHandler(this)));
         InetAddress bind = InetAddress.getByName(b.bindAddress);
         this.server = new EmulatorServer(new InetSocketAddress(bind, b.port), b.threads,
                 new Dispatcher(routes, faults, counters, requests));
@@ -136,6 +149,11 @@ public final class LiveEngageEmulator implements AutoCloseable {
 
     public String clientSecret() {
         return clientSecret;
+    }
+
+    /** The lifetime of the AppJWTs Sentinel issues (exp - iat). */
+    public Duration appJwtTtl() {
+        return appJwtTtl;
     }
 
     public Clock clock() {
@@ -202,6 +220,16 @@ public final class LiveEngageEmulator implements AutoCloseable {
         return conversations.snapshot(conversationId);
     }
 
+    /** The last CSAT ({@code conversationField} of {@code CSATRate}) given to the conversation. */
+    public Optional<JsonNode> csat(String conversationId) {
+        return Optional.ofNullable(conversations.get(conversationId)).map(StoredConversation::csat);
+    }
+
+    /** The bytes uploaded to the file storage at {@code relativePath} (as {@code ms.GenerateURLForUploadFile} gave it). */
+    public Optional<byte[]> storedFile(String relativePath) {
+        return files.get(relativePath).map(f -> f.content().clone());
+    }
+
     /** Requests answered with {@code status} (0 = dropped) on endpoint "domain", "sentinel", "idp", "create", "send". */
     public long count(String endpoint, int status) {
         return counters.count(endpoint, status);
@@ -233,12 +261,13 @@ public final class LiveEngageEmulator implements AutoCloseable {
     }
 
     /**
-     * Forgets conversations, counters, recorded requests and faults, drops delayed and stalled exchanges, and
-     * restores the rate limit and latency given to the builder; answersReversed goes back to false. Issued tokens
+     * Forgets conversations, stored files, counters, recorded requests and faults, drops delayed and stalled
+     * exchanges, and restores the rate limit and latency given to the builder; answersReversed goes back to false. Issued tokens
      * stay valid.
      */
     public void reset() {
         conversations.clear();
+        files.clear();
         counters.clear();
         requests.clear();
         faults.clear().latency(startLatency).resetCounters();

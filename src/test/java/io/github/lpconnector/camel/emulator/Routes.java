@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Which {@link ServiceHandler} answers a request path: the handlers' paths, tried in the order given. */
+/**
+ * Which {@link ServiceHandler} answers a request path: the handlers' paths, tried in the order given. Two handlers may
+ * share a path with different methods (the file storage's PUT and GET); a request goes to the one of its method.
+ */
 final class Routes {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)}");
@@ -32,6 +35,15 @@ final class Routes {
 
     /** The handler of {@code path} (without query), or null if none answers it. */
     Match find(String path) {
+        return find(path, null);
+    }
+
+    /**
+     * The handler of {@code path} taking {@code method}, else the first handler of the path (which then refuses the
+     * method), or null if none answers the path.
+     */
+    Match find(String path, String method) {
+        Match first = null;
         for (Route route : routes) {
             Matcher m = route.pattern.matcher(path);
             if (m.matches()) {
@@ -39,10 +51,14 @@ final class Routes {
                 for (int i = 0; i < route.params.size(); i++) {
                     params.put(route.params.get(i), m.group(i + 1));
                 }
-                return new Match(route.handler, params);
+                Match match = new Match(route.handler, params);
+                if (method == null || route.handler.method().equals(method)) {
+                    return match;
+                }
+                first = first != null ? first : match;
             }
         }
-        return null;
+        return first;
     }
 
     /** {@code /api/account/{account}/consumer} becomes {@code \Q/api/account/\E([^/]+)\Q/consumer\E}. */

@@ -28,6 +28,7 @@ final class StoredConversation {
     private String state = EmulatedConversation.OPEN;
     private final List<EmulatedMessage> messages = new ArrayList<>();
     private long nextSequence;
+    private JsonNode csat;
 
     StoredConversation(String id, String accountId, String brandId, String extConsumerId, String lpConsumerId,
             JsonNode request, JsonNode userProfile, Instant createdAt) {
@@ -66,6 +67,15 @@ final class StoredConversation {
 
     synchronized void userProfile(JsonNode profile) {
         this.userProfile = profile;
+    }
+
+    /** The last CSAT the consumer gave ({@code cm.UpdateConversationField} with {@code CSATRate}), or null. */
+    synchronized JsonNode csat() {
+        return csat;
+    }
+
+    synchronized void csat(JsonNode field) {
+        this.csat = field;
     }
 
     synchronized EmulatedConversation snapshot() {
