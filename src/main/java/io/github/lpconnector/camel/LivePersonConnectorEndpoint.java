@@ -11,6 +11,7 @@ import io.github.lpconnector.camel.internal.ExchangeOutcomes;
 import io.github.lpconnector.camel.internal.LivePersonAuth;
 import io.github.lpconnector.camel.internal.LivePersonClient;
 import io.github.lpconnector.camel.internal.OptionRules;
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -30,11 +31,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Open and drive LivePerson (LiveEngage) messaging conversations through the Connector API (Send API).
  */
+// AsyncEndpoint: its producer is asynchronous (no thread waits for LivePerson), which the catalog reports as "async"
 @UriEndpoint(firstVersion = "0.1.0", scheme = LivePersonConnectorConstants.SCHEME, title = "LivePerson Connector",
              syntax = "liveperson-connector:operation", producerOnly = true,
              category = { Category.CHAT, Category.CLOUD, Category.API },
              headersClass = LivePersonConnectorConstants.class)
-public class LivePersonConnectorEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class LivePersonConnectorEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     private static final Logger LOG = LoggerFactory.getLogger(LivePersonConnectorEndpoint.class);
 

@@ -142,7 +142,10 @@ final class AnswerReader {
     }
 
     private static LivePersonRequestFailedException refused(RequestOutcome outcome, String conversationId) {
+        JsonNode errorCode = outcome.body() != null ? outcome.body().path("errorCode") : null;
         return new LivePersonRequestFailedException(outcome.type(), outcome.reqId(), outcome.code(),
-                outcome.body() != null ? outcome.body().toString() : null, conversationId);
+                outcome.body() != null ? outcome.body().toString() : null, conversationId,
+                errorCode != null && errorCode.canConvertToInt() && errorCode.isIntegralNumber()
+                        ? errorCode.asInt() : null);
     }
 }

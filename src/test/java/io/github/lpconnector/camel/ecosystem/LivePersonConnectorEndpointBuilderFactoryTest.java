@@ -38,6 +38,17 @@ class LivePersonConnectorEndpointBuilderFactoryTest {
     private static final Set<String> BUILDER_OWN = Set.of("advanced", "basic");
 
     @Test
+    void theCatalogCallsTheProducerAsynchronous() throws Exception {
+        // camel-component-maven-plugin writes "async" from whether the endpoint is an AsyncEndpoint
+        try (InputStream in = getClass().getResourceAsStream(
+                "/META-INF/io/github/lpconnector/camel/liveperson-connector.json")) {
+            JsonNode component = new ObjectMapper().readTree(in).get("component");
+            assertThat(component.get("async").asBoolean()).isTrue();
+            assertThat(component.get("producerOnly").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
     void everyOptionOfTheMetadataHasABuilderMethodAndNoMethodIsStale() throws Exception {
         JsonNode properties;
         try (InputStream in = getClass().getResourceAsStream(
