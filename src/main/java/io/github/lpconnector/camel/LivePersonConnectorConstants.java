@@ -26,6 +26,11 @@ public final class LivePersonConnectorConstants {
               javaType = "Long")
     public static final String MESSAGE_SEQUENCE = "LivePersonMessageSequence";
 
+    @Metadata(label = "producer", description = "The path in LivePerson's file storage of the file `send` uploaded"
+                                                + " (a `FileUpload` body); also set when publishing it failed.",
+              javaType = "String")
+    public static final String FILE_RELATIVE_PATH = "LivePersonFileRelativePath";
+
     @Metadata(label = "producer", description = "The HTTP status of the last answer from LivePerson.",
               javaType = "Integer")
     public static final String HTTP_STATUS = "LivePersonHttpStatus";

@@ -16,6 +16,7 @@ import io.github.lpconnector.camel.internal.LivePersonAuth;
 import io.github.lpconnector.camel.internal.LivePersonClient;
 import io.github.lpconnector.camel.internal.OptionRules;
 import io.github.lpconnector.camel.internal.WebhookHandler;
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -41,12 +42,13 @@ import org.slf4j.LoggerFactory;
  * Open and drive LivePerson (LiveEngage) messaging conversations through the Connector API: the Send API
  * (`create`, `send`, `close`) and its webhooks (`notifications`).
  */
+// AsyncEndpoint: its producer is asynchronous (no thread waits for LivePerson), which the catalog reports as "async"
 @UriEndpoint(firstVersion = "0.1.0", scheme = LivePersonConnectorConstants.SCHEME, title = "LivePerson Connector",
              syntax = "liveperson-connector:operation",
              category = { Category.CHAT, Category.CLOUD, Category.API },
              headersClass = LivePersonConnectorConstants.class)
 public class LivePersonConnectorEndpoint extends DefaultEndpoint
-        implements EndpointServiceLocation, WebhookCapableEndpoint {
+        implements AsyncEndpoint, EndpointServiceLocation, WebhookCapableEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(LivePersonConnectorEndpoint.class);
 

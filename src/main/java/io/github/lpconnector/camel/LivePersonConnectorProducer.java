@@ -48,7 +48,8 @@ class LivePersonConnectorProducer extends DefaultAsyncProducer {
             exchange.setException(e);
             return done(exchange, callback, true);
         }
-        auth.call(tokens, client, (messaging, credentials) -> call.send(client, messaging, credentials))
+        auth.call(tokens, client, call.needsFileStorage(),
+                (messaging, files, credentials) -> call.send(client, messaging, files, credentials))
                 .whenComplete((answer, failure) -> {
                     if (failure != null) {
                         exchange.setException(failure);

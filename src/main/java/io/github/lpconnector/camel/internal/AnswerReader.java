@@ -16,8 +16,9 @@ import static io.github.lpconnector.camel.internal.Protocol.TYPE_REQUEST_CONVERS
 import static io.github.lpconnector.camel.internal.Protocol.TYPE_SET_USER_PROFILE;
 
 /**
- * Reads LivePerson's answers: a CREATE batch's items matched to its requests by {@code reqId} (never by position), a
- * SEND answer, and the {@code errorCode} and {@code title} of an error body.
+ * Reads LivePerson's answers: a CREATE batch's items matched to its requests by {@code reqId} (never by position, but
+ * see {@link #answered} for ids a batch repeats), a SEND answer, and the {@code errorCode} and {@code title} of an
+ * error body.
  */
 final class AnswerReader {
 
@@ -42,7 +43,7 @@ final class AnswerReader {
         }
         List<RequestOutcome> outcomes = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
-            outcomes.add(outcome(items, ids.get(i), CREATE_TYPES[i]));
+            outcomes.add(outcome(answered(items, ids, i), ids.get(i), CREATE_TYPES[i]));
         }
         RequestOutcome conversation = outcomes.get(1);
         String conversationId = conversation.isOk() ? text(conversation.body(), "conversationId") : null;
@@ -74,6 +75,11 @@ final class AnswerReader {
             throw refused(outcome, conversationId);
         }
         return sequence(outcome.body());
+    }
+
+    /** The {@code body} of a SEND answer (missing when it has none). */
+    static JsonNode body(LivePersonClient.Answer answer) {
+        return read(answer).path("body");
     }
 
     /** The typed exception for an HTTP error answer, with LivePerson's errorCode and title when the body has them. */
@@ -111,15 +117,44 @@ final class AnswerReader {
         }
     }
 
-    /** The last item answering {@code id}, or a {@code missing} outcome. */
-    private static RequestOutcome outcome(JsonNode items, String id, String type) {
-        JsonNode answered = null;
+    /**
+     * The answer item of request {@code index}: the last item whose {@code reqId} is its id. Requests that share an
+     * id (LivePerson's campaign-routing example gives two the same one) cannot be told apart by it: the conversation
+     * request takes the item carrying a {@code conversationId}, and the others take the remaining items of their id
+     * in the order LivePerson answered them. Null when none is left.
+     */
+    private static JsonNode answered(JsonNode items, List<String> ids, int index) {
+        String id = ids.get(index);
+        List<JsonNode> candidates = new ArrayList<>();
         for (JsonNode item : items) {
             JsonNode reqId = item.path("reqId");
             if (reqId.isValueNode() && !reqId.isNull() && id.equals(reqId.asText())) {
-                answered = item;
+                candidates.add(item);
             }
         }
+        List<Integer> sharing = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (id.equals(ids.get(i))) {
+                sharing.add(i);
+            }
+        }
+        if (sharing.size() == 1) {
+            return candidates.isEmpty() ? null : candidates.get(candidates.size() - 1);
+        }
+        JsonNode conversationItem = candidates.stream()
+                .filter(item -> item.path("body").path("conversationId").isValueNode()).findFirst().orElse(null);
+        if (sharing.contains(1) && conversationItem != null) {
+            if (index == 1) {
+                return conversationItem;
+            }
+            candidates.remove(conversationItem);
+            sharing.remove(Integer.valueOf(1));
+        }
+        int rank = sharing.indexOf(index);
+        return rank < candidates.size() ? candidates.get(rank) : null;
+    }
+
+    private static RequestOutcome outcome(JsonNode answered, String id, String type) {
         if (answered == null) {
             return new RequestOutcome(id, type, MISSING, null);
         }
@@ -142,7 +177,10 @@ final class AnswerReader {
     }
 
     private static LivePersonRequestFailedException refused(RequestOutcome outcome, String conversationId) {
+        JsonNode errorCode = outcome.body() != null ? outcome.body().path("errorCode") : null;
         return new LivePersonRequestFailedException(outcome.type(), outcome.reqId(), outcome.code(),
-                outcome.body() != null ? outcome.body().toString() : null, conversationId);
+                outcome.body() != null ? outcome.body().toString() : null, conversationId,
+                errorCode != null && errorCode.canConvertToInt() && errorCode.isIntegralNumber()
+                        ? errorCode.asInt() : null);
     }
 }

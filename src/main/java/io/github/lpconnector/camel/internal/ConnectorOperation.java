@@ -26,6 +26,17 @@ public interface ConnectorOperation {
         CompletableFuture<LivePersonClient.Answer> send(LivePersonClient client, URI messaging,
                                                         LivePersonClient.Tokens tokens);
 
+        /** Whether the call also needs the file storage's base ({@code swift}), handed to the four-argument send. */
+        default boolean needsFileStorage() {
+            return false;
+        }
+
+        /** Sends the request; {@code fileStorage} is null unless {@link #needsFileStorage()}. */
+        default CompletableFuture<LivePersonClient.Answer> send(LivePersonClient client, URI messaging,
+                                                                URI fileStorage, LivePersonClient.Tokens tokens) {
+            return send(client, messaging, tokens);
+        }
+
         /**
          * Applies LivePerson's answer to the exchange (headers, body). The future fails with the typed exception when
          * the answer is an HTTP error or refuses a request (the conversation id is still set when the conversation

@@ -1,6 +1,5 @@
 package io.github.lpconnector.camel.internal;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -211,7 +210,6 @@ final class CreateBatchBuilder {
         if (batch.size() < 2 || batch.size() > 3) {
             throw new LivePersonValidationException("batch", "expected 2 or 3 requests, got " + batch.size());
         }
-        Set<String> ids = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
             String at = "batch[" + i + "]";
             JsonNode request = batch.get(i);
@@ -222,12 +220,14 @@ final class CreateBatchBuilder {
             if (kind != null && !"req".equals(kind.asText(null))) {
                 throw new LivePersonValidationException(at + ".kind", "expected \"req\"");
             }
+            // an integer id, as in LivePerson's own examples ("id": 1), is sent as it is and answered as its text;
+            // the same id twice is LivePerson's campaign-routing example: see AnswerReader for how answers are matched
             JsonNode id = request.get("id");
-            if (id == null || !id.isTextual() || id.asText().isEmpty() || id.asText().length() > MAX_ID_LENGTH) {
-                throw new LivePersonValidationException(at + ".id", "expected a string of 1 to " + MAX_ID_LENGTH + " characters");
-            }
-            if (!ids.add(id.asText())) {
-                throw new LivePersonValidationException(at + ".id", "duplicate id '" + id.asText() + "'");
+            boolean integer = id != null && id.isIntegralNumber() && id.canConvertToLong();
+            if (id == null || !(id.isTextual() || integer) || id.asText().isEmpty()
+                || id.asText().length() > MAX_ID_LENGTH) {
+                throw new LivePersonValidationException(at + ".id", "expected a string of 1 to " + MAX_ID_LENGTH
+                                                                    + " characters, or an integer");
             }
             JsonNode type = request.get("type");
             String typeName = type != null && type.isTextual() ? type.asText() : null;

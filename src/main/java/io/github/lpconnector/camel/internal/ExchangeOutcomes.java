@@ -81,7 +81,8 @@ public final class ExchangeOutcomes {
         } else if (e instanceof LivePersonRequestFailedException refused) {
             status = String.valueOf(exchange.getMessage().getHeader(LivePersonConnectorConstants.HTTP_STATUS, 200,
                     Integer.class));
-            errorCode = refused.getCode() != null && refused.getCode().matches("\\d{1,6}|missing")
+            errorCode = refused.getErrorCode() != null ? String.valueOf(refused.getErrorCode())
+                    : refused.getCode() != null && refused.getCode().matches("\\d{1,6}|missing")
                     ? refused.getCode() : "other";
         } else if (e instanceof LivePersonTransportException transport) {
             errorCode = transport.isTimeout() ? "timeout" : "transport";

@@ -23,7 +23,7 @@ import static io.github.lpconnector.camel.internal.Protocol.HEADER_ON_BEHALF;
 
 /**
  * The Connector API over {@link RetryingHttp}: the URLs, bodies and headers of LivePerson's Domain API, Sentinel,
- * IDP, CREATE and SEND calls, and the reading of the auth services' answers. Error texts never carry a token, a
+ * IDP, CREATE and SEND calls and of the file storage's upload, and the reading of the auth services' answers. Error texts never carry a token, a
  * secret or a raw answer body.
  */
 final class HttpLivePersonClient implements LivePersonClient {
@@ -94,6 +94,17 @@ final class HttpLivePersonClient implements LivePersonClient {
         URI uri = URI.create(messaging + "/api/account/" + accountId + "/messaging/consumer/conversation/send"
                              + messagingQuery);
         return http.execute("send", tokens.appJwt(), () -> messagingRequest(uri, tokens, request));
+    }
+
+    @Override
+    public CompletableFuture<Answer> upload(URI fileStorage, String relativePath, String signature, String expires,
+                                            byte[] content, String fileType) {
+        URI uri = URI.create(fileStorage + relativePath + "?temp_url_sig="
+                             + URLEncoder.encode(signature, StandardCharsets.UTF_8) + "&temp_url_expires="
+                             + URLEncoder.encode(expires, StandardCharsets.UTF_8));
+        ContentType type = "PNG".equals(fileType) ? ContentType.IMAGE_PNG
+                : "GIF".equals(fileType) ? ContentType.IMAGE_GIF : ContentType.IMAGE_JPEG;
+        return http.execute("upload", null, () -> SimpleRequestBuilder.put(uri).setBody(content, type).build());
     }
 
     private SimpleHttpRequest messagingRequest(URI uri, Tokens tokens, byte[] json) {

@@ -217,6 +217,16 @@ final class InputRules {
     }
 
     /** A value for an error message: control characters shown as {@code \}u escapes, cut at 100 characters. */
+    /**
+     * A path in the file storage as LivePerson hands it out, e.g. {@code /v1/AUTH_async-images/123/x.PNG}: it goes
+     * into a request line, so only unreserved URL characters and slashes, no {@code ..}, at most 1024 characters.
+     */
+    static boolean isStoragePath(String path) {
+        return path != null && path.length() <= 1024 && path.startsWith("/") && !path.contains("..")
+               && path.chars().allMatch(c -> c == '/' || c == '-' || c == '.' || c == '_' || c == '~'
+                                             || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z');
+    }
+
     private static String printable(String value) {
         if (value == null) {
             return "null";

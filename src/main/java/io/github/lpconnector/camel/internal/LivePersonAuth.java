@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_APP_JWT;
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_CONSUMER_JWS;
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_EXT_CONSUMER_ID;
+import static io.github.lpconnector.camel.internal.Protocol.SERVICE_FILES;
 import static io.github.lpconnector.camel.internal.Protocol.SERVICE_IDP;
 import static io.github.lpconnector.camel.internal.Protocol.SERVICE_MESSAGING;
 import static io.github.lpconnector.camel.internal.Protocol.SERVICE_SENTINEL;
@@ -77,11 +78,12 @@ public final class LivePersonAuth {
     /** A call to the messaging service, made once the hosts and tokens are known. */
     @FunctionalInterface
     public interface MessagingCall {
-        CompletableFuture<LivePersonClient.Answer> send(URI messaging, LivePersonClient.Tokens tokens);
+        /** @param fileStorage the file storage's base, when the call asked for it, else null */
+        CompletableFuture<LivePersonClient.Answer> send(URI messaging, URI fileStorage, LivePersonClient.Tokens tokens);
     }
 
     /** The hosts and tokens of one attempt, and which of the tokens the component obtained itself. */
-    private record Resolved(URI messaging, LivePersonClient.Tokens tokens, boolean appJwtObtained,
+    private record Resolved(URI messaging, URI fileStorage, LivePersonClient.Tokens tokens, boolean appJwtObtained,
             boolean consumerJwsObtained, String extConsumerId) {
     }
 
@@ -144,34 +146,37 @@ public final class LivePersonAuth {
     /**
      * Obtains what {@code plan} leaves open through {@code client}, makes {@code call}, and after a 401 on a token the
      * component obtained renews it and makes the call once more. Completes once, with LivePerson's answer or the
-     * failure, unwrapped.
+     * failure, unwrapped. With {@code fileStorage} the call is also handed the base of the file storage
+     * ({@code swift}): {@code baseUri} when set, else the Domain API's host.
      */
-    public CompletableFuture<LivePersonClient.Answer> call(Plan plan, LivePersonClient client, MessagingCall call) {
+    public CompletableFuture<LivePersonClient.Answer> call(Plan plan, LivePersonClient client, boolean fileStorage,
+                                                           MessagingCall call) {
         CompletableFuture<LivePersonClient.Answer> result = new CompletableFuture<>();
-        attempt(plan, client, call, true, result);
+        attempt(plan, client, fileStorage, call, true, result);
         return result;
     }
 
-    private void attempt(Plan plan, LivePersonClient client, MessagingCall call, boolean mayRenew,
+    private void attempt(Plan plan, LivePersonClient client, boolean fileStorage, MessagingCall call, boolean mayRenew,
                          CompletableFuture<LivePersonClient.Answer> result) {
-        resolve(plan, client).whenComplete((resolved, failure) -> {
+        resolve(plan, client, fileStorage).whenComplete((resolved, failure) -> {
             try {
                 if (failure != null) {
                     Throwable cause = Futures.unwrap(failure);
                     if (mayRenew && plan.appJwt() == null && isIdp401(cause)) {
                         LOG.debug("The IDP refused the AppJWT: renewing it and trying once more");
-                        attempt(plan, client, call, false, result); // resolve forgot the refused AppJWT
+                        attempt(plan, client, fileStorage, call, false, result); // resolve forgot the refused AppJWT
                     } else {
                         result.completeExceptionally(cause);
                     }
                     return;
                 }
-                call.send(resolved.messaging(), resolved.tokens()).whenComplete((answer, callFailure) -> {
+                call.send(resolved.messaging(), resolved.fileStorage(), resolved.tokens())
+                        .whenComplete((answer, callFailure) -> {
                     if (callFailure != null) {
                         result.completeExceptionally(Futures.unwrap(callFailure));
                     } else if (mayRenew && answer.status() == 401 && renewAfter401(resolved, answer)) {
                         LOG.debug("LivePerson answered 401: renewing the token and trying once more");
-                        attempt(plan, client, call, false, result);
+                        attempt(plan, client, fileStorage, call, false, result);
                     } else {
                         result.complete(answer);
                     }
@@ -197,16 +202,17 @@ public final class LivePersonAuth {
         return false;
     }
 
-    private CompletableFuture<Resolved> resolve(Plan plan, LivePersonClient client) {
+    private CompletableFuture<Resolved> resolve(Plan plan, LivePersonClient client, boolean fileStorage) {
         boolean lookup = key.baseUri() != null ? key.domain() == null && plan.obtainsTokens()
-                : key.domain() == null || plan.obtainsTokens();
+                : key.domain() == null || plan.obtainsTokens() || fileStorage;
         CompletableFuture<Map<String, String>> known = lookup
                 ? hosts.get(h -> true, client::serviceHosts) : CompletableFuture.completedFuture(Map.of());
         return known.thenCompose(found -> {
             URI messaging = key.baseUri() != null ? key.baseUri()
                     : base(key.domain() != null ? key.domain() : required(found, SERVICE_MESSAGING));
+            URI files = fileStorage ? service(found, SERVICE_FILES) : null;
             return appJwt(plan, found, client).thenCompose(token -> consumerJws(plan, found, token, client)
-                    .thenApply(jws -> new Resolved(messaging, new LivePersonClient.Tokens(token, jws),
+                    .thenApply(jws -> new Resolved(messaging, files, new LivePersonClient.Tokens(token, jws),
                             plan.appJwt() == null, plan.consumerJws() == null, plan.extConsumerId())));
         });
     }
@@ -261,7 +267,7 @@ public final class LivePersonAuth {
         return exp.minus(margin.compareTo(MAX_RENEWAL_MARGIN) > 0 ? MAX_RENEWAL_MARGIN : margin);
     }
 
-    /** The base of Sentinel or the IDP: {@code baseUri} when set, else the Domain API's host. */
+    /** The base of Sentinel, the IDP or the file storage: {@code baseUri} when set, else the Domain API's host. */
     private URI service(Map<String, String> found, String service) {
         return key.baseUri() != null ? key.baseUri() : base(required(found, service));
     }

@@ -12,8 +12,8 @@ import io.github.lpconnector.camel.LivePersonTransportException;
 import org.apache.camel.CamelContext;
 
 /**
- * What the component asks of LivePerson: the hosts of an account's services, an AppJWT, a ConsumerJWS, and the two
- * messaging calls (CREATE and SEND). Every call is asynchronous; none holds a thread while it waits.
+ * What the component asks of LivePerson: the hosts of an account's services, an AppJWT, a ConsumerJWS, the two
+ * messaging calls (CREATE and SEND) and the upload of a shared file. Every call is asynchronous; none holds a thread while it waits.
  * <p>
  * The auth calls complete with their value or fail with {@link LivePersonAuthenticationException}; the messaging
  * calls complete with LivePerson's answer whatever its status, or fail with {@link LivePersonTransportException}
@@ -78,6 +78,14 @@ public interface LivePersonClient extends AutoCloseable {
 
     /** Posts one SEND request. */
     CompletableFuture<Answer> send(URI messaging, Tokens tokens, byte[] request);
+
+    /**
+     * PUTs a file's bytes to the file storage ({@code swift}) at the temporary URL an {@code ms.GenerateURLForUploadFile}
+     * answer gave: {@code {fileStorage}{relativePath}?temp_url_sig=..&temp_url_expires=..}. Completes with the answer
+     * whatever its status (201 when stored, 401 for an invalid or expired URL); the URL is its own credential.
+     */
+    CompletableFuture<Answer> upload(URI fileStorage, String relativePath, String signature, String expires,
+                                     byte[] content, String fileType);
 
     @Override
     void close();

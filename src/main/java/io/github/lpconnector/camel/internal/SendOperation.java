@@ -7,6 +7,8 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lpconnector.camel.LivePersonValidationException;
+import io.github.lpconnector.camel.model.CsatRating;
+import io.github.lpconnector.camel.model.FileUpload;
 import io.github.lpconnector.camel.model.LivePersonEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -23,7 +25,9 @@ import static io.github.lpconnector.camel.internal.Protocol.TYPE_UPDATE_CONVERSA
  * {@code sequence}, when there is one, goes to {@code LivePersonMessageSequence}.
  * <ul>
  * <li>{@code send} publishes the body as one event ({@code ms.PublishEvent}): plain text (a text message), a
- * {@link LivePersonEvent}, or an event as a Map or JSON object with its {@code type}.</li>
+ * {@link LivePersonEvent}, or an event as a Map or JSON object with its {@code type}. A {@link CsatRating}, or a
+ * Map/JSON object with {@code "field":"CSATRate"}, is sent as {@code cm.UpdateConversationField} instead; a
+ * {@link FileUpload} is uploaded and published by {@link FileUploadCall}.</li>
  * <li>{@code close} closes the conversation with {@code cm.UpdateConversationField} and
  * {@code {"field":"ConversationStateField","conversationState":"CLOSE"}}; the body is not used.</li>
  * </ul>
@@ -31,42 +35,70 @@ import static io.github.lpconnector.camel.internal.Protocol.TYPE_UPDATE_CONVERSA
 final class SendOperation implements ConnectorOperation {
 
     private static final int MAX_CONVERSATION_ID_LENGTH = 128;
+    private static final String CSAT_FIELD = "CSATRate";
+
+    /**
+     * One SEND request.
+     *
+     * @param numbered whether the answer's sequence numbers a message: LivePerson answers a chat state, which takes
+     *                 no place in the conversation's sequence, with {@code "sequence": 0} all the same
+     */
+    record Request(String type, ObjectNode body, boolean numbered) {
+    }
 
     private final String operation;
-    private final String type;
-    private final Function<Exchange, ObjectNode> body;
+    private final Function<Exchange, Request> request;
 
-    private SendOperation(String operation, String type, Function<Exchange, ObjectNode> body) {
+    private SendOperation(String operation, Function<Exchange, Request> request) {
         this.operation = operation;
-        this.type = type;
-        this.body = body;
+        this.request = request;
     }
 
     static SendOperation publish() {
-        return new SendOperation("send", TYPE_PUBLISH_EVENT, exchange -> {
-            ObjectNode event = event(exchange.getMessage().getBody());
+        return new SendOperation("send", exchange -> {
+            Object payload = exchange.getMessage().getBody();
+            String conversationId = conversationId(exchange, "send");
+            if (payload instanceof CsatRating csat) {
+                return csat(conversationId, CsatFields.of(csat));
+            }
+            ObjectNode event = event(payload);
+            if (CSAT_FIELD.equals(event.path("field").asText(null))) {
+                return csat(conversationId, event);
+            }
             ObjectNode body = Json.MAPPER.createObjectNode();
-            body.put("dialogId", conversationId(exchange, "send"));
-            body.set("event", event);
-            return body;
+            body.put("dialogId", conversationId);
+            body.set("event", EventRules.check(event, "body"));
+            return new Request(TYPE_PUBLISH_EVENT, body, !"ChatStateEvent".equals(event.path("type").asText()));
         });
     }
 
     static SendOperation close() {
-        return new SendOperation("close", TYPE_UPDATE_CONVERSATION_FIELD, exchange -> {
+        return new SendOperation("close", exchange -> {
             ObjectNode body = Json.MAPPER.createObjectNode();
             body.put("conversationId", conversationId(exchange, "close"));
             ObjectNode field = body.putObject("conversationField");
             field.put("field", "ConversationStateField");
             field.put("conversationState", "CLOSE");
-            return body;
+            return new Request(TYPE_UPDATE_CONVERSATION_FIELD, body, false);
         });
+    }
+
+    private static Request csat(String conversationId, ObjectNode field) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("conversationId", conversationId);
+        body.set("conversationField", CsatFields.check(field));
+        return new Request(TYPE_UPDATE_CONVERSATION_FIELD, body, false);
     }
 
     @Override
     public PreparedCall prepare(Exchange exchange) {
+        if ("send".equals(operation) && exchange.getMessage().getBody() instanceof FileUpload file) {
+            return new FileUploadCall(exchange.getExchangeId(), conversationId(exchange, "send"),
+                    FileUploads.read(file));
+        }
+        Request call = request.apply(exchange);
         String requestId = exchange.getExchangeId() + ":" + operation;
-        byte[] json = Json.write(Requests.request(requestId, type, body.apply(exchange)));
+        byte[] json = Json.write(Requests.request(requestId, call.type(), call.body()));
         return new PreparedCall() {
             @Override
             public CompletableFuture<LivePersonClient.Answer> send(LivePersonClient client, URI messaging,
@@ -77,7 +109,8 @@ final class SendOperation implements ConnectorOperation {
             @Override
             public CompletableFuture<Void> complete(Exchange exchange, LivePersonClient.Answer answer) {
                 try {
-                    apply(exchange.getMessage(), requestId, answer);
+                    Long sequence = completeSend(exchange, operation, requestId, call.type(), answer);
+                    setSequence(exchange.getMessage(), call.numbered() ? sequence : null);
                     return CompletableFuture.completedFuture(null);
                 } catch (RuntimeException e) {
                     return CompletableFuture.failedFuture(e);
@@ -86,13 +119,18 @@ final class SendOperation implements ConnectorOperation {
         };
     }
 
-    /** The answer's headers on {@code message}; throws the typed exception of a refusal. */
-    private void apply(Message message, String requestId, LivePersonClient.Answer answer) {
+    /** Applies a SEND answer: the status header, or the typed failure; returns the answer's sequence, if any. */
+    static Long completeSend(Exchange exchange, String operation, String requestId, String type,
+                             LivePersonClient.Answer answer) {
+        Message message = exchange.getMessage();
         message.setHeader(HTTP_STATUS, answer.status());
         if (!answer.isSuccess()) {
             throw AnswerReader.httpError(operation, answer);
         }
-        Long sequence = AnswerReader.send(requestId, type, answer, message.getHeader(CONVERSATION_ID, String.class));
+        return AnswerReader.send(requestId, type, answer, message.getHeader(CONVERSATION_ID, String.class));
+    }
+
+    static void setSequence(Message message, Long sequence) {
         if (sequence != null) {
             message.setHeader(MESSAGE_SEQUENCE, sequence);
         } else {
@@ -100,7 +138,7 @@ final class SendOperation implements ConnectorOperation {
         }
     }
 
-    /** The checked {@code event} object of a send body. */
+    /** The {@code event} object of a send body (text becomes a text event), not yet checked. */
     static ObjectNode event(Object body) {
         JsonNode node;
         if (body instanceof LivePersonEvent typed) {
@@ -123,11 +161,11 @@ final class SendOperation implements ConnectorOperation {
             throw new LivePersonValidationException("body", "expected text or one event object, got "
                                                             + node.getNodeType());
         }
-        return EventRules.check(node.deepCopy(), "body");
+        return (ObjectNode) node.deepCopy();
     }
 
     /** The {@code conversationId} header, required by {@code send} and {@code close}. */
-    private static String conversationId(Exchange exchange, String operation) {
+    static String conversationId(Exchange exchange, String operation) {
         Object value = exchange.getMessage().getHeader(CONVERSATION_ID);
         String id = value != null ? value.toString() : null;
         if (id == null || id.isBlank()) {

@@ -43,6 +43,18 @@ class LivePersonConnectorEndpointBuilderFactoryTest {
     static final LiveEngageEmulatorExtension EMULATOR = LiveEngageEmulatorExtension.create();
 
     @Test
+    void theCatalogCallsTheProducerAsynchronousAndListsBothHalves() throws Exception {
+        // camel-component-maven-plugin writes "async" from whether the endpoint is an AsyncEndpoint
+        try (InputStream in = getClass().getResourceAsStream(
+                "/META-INF/io/github/lpconnector/camel/liveperson-connector.json")) {
+            JsonNode component = new ObjectMapper().readTree(in).get("component");
+            assertThat(component.get("async").asBoolean()).isTrue();
+            assertThat(component.get("producerOnly").asBoolean()).isFalse();
+            assertThat(component.get("consumerOnly").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
     void everyOptionOfTheMetadataHasABuilderMethodAndNoMethodIsStale() throws Exception {
         JsonNode properties;
         try (InputStream in = getClass().getResourceAsStream(

@@ -12,9 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +31,8 @@ import io.github.lpconnector.camel.emulator.Tokens.ConsumerIdentity;
  * "Conversation already open", and the first-message item then 400 40009;</li>
  * <li>an invalid first message fails its item (400 40008), the conversation is created all the same.</li>
  * </ul>
+ * Request ids may be integers and may repeat (see {@link SendApiMessages#checkEnvelope}); each answer item carries its
+ * request's id.
  * The items come in request order, or reversed when {@link LiveEngageEmulator#answersReversed(boolean)} asks for it.
  */
 final class CreateHandler extends SendApiHandler {
@@ -106,7 +106,8 @@ final class CreateHandler extends SendApiHandler {
             return bad(ErrorCodes.INVALID_BATCH, "Invalid request",
                     "CREATE expects 2 or 3 requests (" + String.join(", ", ORDER) + "), got " + batch.size(), null);
         }
-        Set<String> ids = new HashSet<>();
+        // the same id twice is accepted, each answer echoing it: LivePerson's campaign-routing example sends "1,"
+        // for both requests (DC examples/6_example_cmp_routing.md)
         for (int i = 0; i < batch.size(); i++) {
             JsonNode item = batch.get(i);
             Reply envelope = SendApiMessages.checkEnvelope(item, i);
@@ -114,10 +115,6 @@ final class CreateHandler extends SendApiHandler {
                 return envelope;
             }
             String id = item.get("id").asText();
-            if (!ids.add(id)) {
-                return bad(ErrorCodes.INVALID_REQUEST_ID, "Invalid request id", "duplicate request id '" + id + "'",
-                        id);
-            }
             String type = item.get("type").asText();
             if (!SendApiMessages.KNOWN_TYPES.contains(type)) {
                 return bad(ErrorCodes.UNKNOWN_TYPE, "Unknown request type",

@@ -86,6 +86,22 @@ class CreateTest {
     }
 
     @Test
+    void integerAndRepeatedIdsOfLivePersonsExamplesAreAccepted() {
+        // DC examples/6_example_cmp_routing.md sends "1," twice; api-overview.md and the close example use "id": 1
+        String body = "[" + profile("1,") + "," + requestConversation("1,", ACCOUNT) + ","
+                + publishText("x", "hi").replace("\"id\":\"x\"", "\"id\":3") + "]";
+        Answer a = client.create(ACCOUNT, "dora", body);
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.json()).hasSize(3);
+        assertThat(a.json().get(0).path("reqId").asText()).isEqualTo("1,");
+        assertThat(a.json().get(1).path("reqId").asText()).isEqualTo("1,");
+        assertThat(a.json().get(1).path("body").path("conversationId").isTextual()).isTrue();
+        assertThat(a.json().get(2).path("reqId").isTextual()).isTrue();
+        assertThat(a.json().get(2).path("reqId").asText()).isEqualTo("3");
+        assertThat(a.json().get(2).path("body").path("sequence").asInt(-1)).isZero();
+    }
+
+    @Test
     void answersReversedWhenAsked() {
         emulator.answersReversed(true);
         Answer a = client.create(ACCOUNT, "carol", createBody(ACCOUNT, "Hi"));
@@ -185,8 +201,8 @@ class CreateTest {
         assertBad("[" + p + "," + requestConversation("b", ACCOUNT).replace("\"brandId\":\"42\",", "") + "]", 40001,
                 "Brand Id is missing");
         assertBad("[" + p + "," + requestConversation("b", "777") + "]", 40006, "777");
-        assertBad("[" + p + "," + requestConversation("a", ACCOUNT) + "]", 40005, "duplicate");
-        assertBad("[" + p.replace("\"id\":\"a\"", "\"id\":1") + "," + r + "]", 40005, "string");
+        assertBad("[" + p.replace("\"id\":\"a\"", "\"id\":1.5") + "," + r + "]", 40005, "integer");
+        assertBad("[" + p.replace("\"id\":\"a\"", "\"id\":true") + "," + r + "]", 40005, "integer");
         assertBad("[" + p.replace("\"id\":\"a\"", "\"id\":\"" + "x".repeat(65) + "\"") + "," + r + "]", 40005,
                 null);
         assertBad("[" + p + "," + r, 40002, "malformed");

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The Domain API (CSDS): {@code GET /api/account/{account}/service/{service}/baseURI.json?version=1.0} answers
  * {@code {"service":..,"account":..,"baseURI":..}}; without the service, {@code {"baseURIs":[...]}} for all of
- * {@link LiveEngageEmulator#SERVICES}. Every baseURI is the emulator's own host, a bare {@code host:port} like
+ * {@link LiveEngageEmulator#SERVICES} (DC page agent-domain-domain-api.html, OAI/domains.yml). Every baseURI is the
+ * emulator's own host, a bare {@code host:port} like
  * LivePerson's. Errors (wrong version, unknown service, whose name is case-sensitive as LivePerson's) are 400
  * {@code {"code":400,"message":..}}.
  */
@@ -20,8 +21,11 @@ final class DomainApiHandler extends ServiceHandler {
     private final Supplier<String> host;
 
     DomainApiHandler(Supplier<String> host) {
+        // with or without ".json": LivePerson documents the suffix, the demo app and botium call
+        // .../service/baseURI?version=1.0 (liveperson-connector-api.md section 4)
         super("domain", "GET", "/api/account/{account}/service/{service}/baseURI.json",
-                "/api/account/{account}/service/baseURI.json");
+                "/api/account/{account}/service/{service}/baseURI", "/api/account/{account}/service/baseURI.json",
+                "/api/account/{account}/service/baseURI");
         this.host = host;
     }
 

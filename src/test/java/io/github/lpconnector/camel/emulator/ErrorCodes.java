@@ -23,6 +23,8 @@ public final class ErrorCodes {
     public static final int CONVERSATION_CLOSED = 40010;
     public static final int CONVERSATION_ALREADY_OPEN = 40011;
     public static final int INVALID_FIELD = 40012;
+    /** A file URL request the file-sharing limits refuse (size, type, or a path outside the account). */
+    public static final int INVALID_FILE = 40013;
     /** Documented: "Invalid AppJWT" (expired or invalid). */
     public static final int INVALID_APP_JWT = 40102;
     /** Documented: "Invalid ConsumerJWS". */

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Run-time fault control of a {@link LiveEngageEmulator}. Thread-safe; every setter takes effect for the next request.
  * <p>
- * Faults apply to CREATE and SEND, and also to domain, Sentinel and IDP calls when
+ * Faults apply to CREATE, SEND and the file storage ({@code swift}), and also to domain, Sentinel and IDP calls when
  * {@link #applyToAuthEndpoints(boolean)} is on. For each eligible request one random number {@code r} in [0,1) is drawn
  * and compared with the shares in this order: drop, stall, then each status share in the order first configured; the
  * shares are cumulative, so their sum should stay at or below 1. {@link #latency(Duration)} is added to every answer of
@@ -147,7 +147,7 @@ public final class FaultInjection {
     }
 
     boolean appliesTo(String endpoint) {
-        return "create".equals(endpoint) || "send".equals(endpoint) || config.authEndpoints
+        return "create".equals(endpoint) || "send".equals(endpoint) || "swift".equals(endpoint) || config.authEndpoints
                 && ("domain".equals(endpoint) || "sentinel".equals(endpoint) || "idp".equals(endpoint));
     }
 

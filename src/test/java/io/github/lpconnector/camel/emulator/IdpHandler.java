@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The IDP: {@code POST /api/account/{account}/consumer?v=1.0} with the AppJWT as {@code Authorization} and
  * {@code {"ext_consumer_id":..}} answers 201 {@code {"token":<ConsumerJWS>}}, the same token for the same consumer.
+ * <p>
+ * The query {@code v} may be left out: LivePerson documents {@code v=1.0} (DC Authorization/GetConsumerJWS.md) but
+ * not that it is required, and a published client omits it. Another value of {@code v} is 400.
  */
 final class IdpHandler extends ServiceHandler {
 
@@ -26,7 +29,8 @@ final class IdpHandler extends ServiceHandler {
     @Override
     Reply handle(Request request, Map<String, String> pathParams) {
         String account = pathParams.get("account");
-        if (!"1.0".equals(request.query().get("v"))) {
+        String version = request.query().get("v");
+        if (version != null && !"1.0".equals(version)) {
             return Reply.error(400, ErrorCodes.INVALID_VERSION, "Invalid parameter", "v must be 1.0", null);
         }
         Reply refusal = appJwt.refusal(request.header("Authorization"), account);

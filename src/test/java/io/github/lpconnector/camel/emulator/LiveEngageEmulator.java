@@ -12,13 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An HTTP server emulating LivePerson's Connector API services on one loopback port: Domain API (CSDS), Sentinel
- * (AppJWT), IDP (ConsumerJWS) and the Send API (CREATE, SEND). The Domain API points every emulated service
- * ({@code asyncMessagingEnt}, {@code sentinel}, {@code idp}) at {@link #host()}.
+ * (AppJWT), IDP (ConsumerJWS), the Send API (CREATE, SEND) and the {@code swift} file storage. The Domain API points
+ * every service of {@link #SERVICES} at {@link #host()}. Rules taken from LivePerson's documents name their source
+ * where they are coded.
  * <p>
  * This class is what tests use: the {@link Builder}, the lifecycle, the tokens, fault injection and rate limit, and
  * what the emulator saw ({@link #conversations()}, {@link #count counters}, {@link #requests()}); and the LiveEngage
@@ -29,8 +32,14 @@ public final class LiveEngageEmulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveEngageEmulator.class);
 
-    /** The Domain API services that point at the emulator. */
-    public static final List<String> SERVICES = List.of("asyncMessagingEnt", "sentinel", "idp");
+    /**
+     * The Domain API services that point at the emulator: the ones it emulates (messaging, Sentinel, IDP, the
+     * {@code swift} file storage), then others LivePerson clients commonly look up at start (the connector reference's
+     * list in section 4, and the agent-side and data services), which answer 404 here.
+     */
+    public static final List<String> SERVICES = List.of("asyncMessagingEnt", "sentinel", "idp", "swift",
+            "messagingRestApiDomain", "mtlsGateway", "agentVep", "accountConfigReadOnly", "accountConfigReadWrite",
+            "msgHist", "leDataReporting");
 
     private final String clientId;
     private final String clientSecret;
@@ -42,6 +51,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
     private final FaultInjection faults = new FaultInjection();
     private final RateLimit rateLimit;
     private final ConversationStore conversations;
+    private final FileStorage files;
     private final Counters counters = new Counters();
     private final RequestLog requests;
     private final Webhooks webhooks;
@@ -65,6 +75,7 @@ public final class LiveEngageEmulator implements AutoCloseable {
         this.webhooks = new Webhooks(b.webhookSetup, clientId, clientSecret, clock, this::schedule);
         this.conversations = new ConversationStore(!b.multipleOpenConversations, clock);
         conversations.listener(webhooks.listener(agent()));
+        this.files = new FileStorage(clock);
         this.requests = new RequestLog(b.recordRequests);
         AppJwtCheck appJwt = new AppJwtCheck(tokens, clock, b.acceptBearerPrefix);
         this.routes = new Routes(List.of(
@@ -72,9 +83,11 @@ public final class LiveEngageEmulator implements AutoCloseable {
                 new SentinelHandler(tokens, clientId, clientSecret, appJwtTtl),
                 new IdpHandler(tokens, appJwt),
                 new CreateHandler(rateLimit, appJwt, tokens, conversations, clock, () -> answersReversed),
-                new SendHandler(rateLimit, appJwt, tokens, conversations, clock),
+                new SendHandler(rateLimit, appJwt, tokens, conversations, files, clock),
+                new SwiftHandler("PUT", files), new SwiftHandler("GET", files),
                 new AgentHandler(this::agent), new WebhookAdminHandler(webhooks),
-                new AdminHandler(this::conversations, this::counters, WebhookAdminHandler.resources(webhooks))));
+                new AdminHandler(this::conversations, this::counters, WebhookAdminHandler.resources(webhooks)),
+                new TokenAdminHandler(this)));
         InetAddress bind = InetAddress.getByName(b.bindAddress);
         this.server = new EmulatorServer(new InetSocketAddress(bind, b.port), b.threads,
                 new Dispatcher(routes, faults, counters, requests));
@@ -115,6 +128,11 @@ public final class LiveEngageEmulator implements AutoCloseable {
 
     public String clientSecret() {
         return clientSecret;
+    }
+
+    /** The lifetime of the AppJWTs Sentinel issues (exp - iat). */
+    public Duration appJwtTtl() {
+        return appJwtTtl;
     }
 
     public Clock clock() {
@@ -196,6 +214,16 @@ public final class LiveEngageEmulator implements AutoCloseable {
         return conversations.snapshot(conversationId);
     }
 
+    /** The last CSAT ({@code conversationField} of {@code CSATRate}) given to the conversation. */
+    public Optional<JsonNode> csat(String conversationId) {
+        return Optional.ofNullable(conversations.get(conversationId)).map(StoredConversation::csat);
+    }
+
+    /** The bytes uploaded to the file storage at {@code relativePath} (as {@code ms.GenerateURLForUploadFile} gave it). */
+    public Optional<byte[]> storedFile(String relativePath) {
+        return files.get(relativePath).map(f -> f.content().clone());
+    }
+
     /** Requests answered with {@code status} (0 = dropped) on endpoint "domain", "sentinel", "idp", "create", "send". */
     public long count(String endpoint, int status) {
         return counters.count(endpoint, status);
@@ -227,12 +255,13 @@ public final class LiveEngageEmulator implements AutoCloseable {
     }
 
     /**
-     * Forgets conversations, counters, recorded requests and faults, drops delayed and stalled exchanges, and
-     * restores the rate limit and latency given to the builder; answersReversed goes back to false. Issued tokens
-     * stay valid. The webhook side drops what is queued and gets the builder's registrations back.
+     * Forgets conversations, stored files, counters, recorded requests and faults, drops delayed and stalled
+     * exchanges, and restores the rate limit and latency given to the builder; answersReversed goes back to false.
+     * Issued tokens stay valid. The webhook side drops what is queued and gets the builder's registrations back.
      */
     public void reset() {
         conversations.clear();
+        files.clear();
         counters.clear();
         requests.clear();
         faults.clear().latency(startLatency).resetCounters();

@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the emulator standalone until Ctrl-C:
- * {@code --port N --client-id X --client-secret Y --rate N --latency-ms N [--bind ADDRESS] [--threads N]}, and the
+ * {@code --port N --client-id X --client-secret Y --rate N --latency-ms N --app-jwt-ttl-seconds N [--bind ADDRESS]
+ * [--threads N]}, and the
  * LiveEngage side:
  * <ul>
  * <li>{@code --webhooks FILE}: the App Installation manifest (JSON) with the webhook registrations;</li>
@@ -23,7 +24,8 @@ import java.util.concurrent.CountDownLatch;
  * <li>{@code --webhook-signature sha1|sha256}, {@code --webhook-encoding base64|hex} (default sha1, base64);</li>
  * <li>{@code --auto-agent-delay-ms N}: the auto-agent accepts and answers each conversation after N ms.</li>
  * </ul>
- * Prints the base URI on stdout. Inspection: {@code GET /emulator/conversations}, {@code /emulator/counters},
+ * Prints on stdout the base URI, what it accepts (any account id; the client credentials), how to get tokens by
+ * hand ({@link TokenAdminHandler}) and the webhook registrations. Inspection: {@code GET /emulator/conversations}, {@code /emulator/counters},
  * {@code /emulator/webhooks}, {@code /emulator/deliveries}. {@code --threads} is the number of I/O reactor threads
  * (see {@link LiveEngageEmulator.Builder#threads(int)}).
  */
@@ -34,8 +36,7 @@ public final class LiveEngageEmulatorMain {
 
     public static void main(String[] args) throws InterruptedException {
         LiveEngageEmulator emulator = startFromArgs(args);
-        System.out.println(emulator.baseUri());
-        System.out.println("client_id=" + emulator.clientId() + " client_secret=" + emulator.clientSecret());
+        System.out.print(banner(emulator));
         System.out.println("webhooks=" + emulator.webhooks().registrations().toManifest());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -72,6 +73,7 @@ public final class LiveEngageEmulatorMain {
                 case "--latency-ms" -> b.latency(Duration.ofMillis(Long.parseLong(value)));
                 case "--bind" -> b.bindAddress(value);
                 case "--threads" -> b.threads(Integer.parseInt(value));
+                case "--app-jwt-ttl-seconds" -> b.appJwtTtl(Duration.ofSeconds(Long.parseLong(value)));
                 default -> {
                     if (!webhooks.accept(arg, value)) {
                         throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
@@ -86,9 +88,23 @@ public final class LiveEngageEmulatorMain {
         return b.webhooks(webhooks::applyTo);
     }
 
+    /** What {@link #main} prints at start: the base URI first (scripts read its first line), then what it accepts. */
+    static String banner(LiveEngageEmulator emulator) {
+        String base = emulator.baseUri();
+        return base + "\n"
+               + "accounts: any account id (a token is valid only for the account it was issued for)\n"
+               + "client_id=" + emulator.clientId() + " client_secret=" + emulator.clientSecret()
+               + " (Sentinel; AppJWTs live " + emulator.appJwtTtl().toSeconds() + " s)\n"
+               + "AppJWT by hand:      GET " + base + "/emulator/tokens/app-jwt?account=<account>\n"
+               + "ConsumerJWS by hand: GET " + base + "/emulator/tokens/consumer-jws?account=<account>"
+               + "&ext_consumer_id=<consumer>\n"
+               + "component options: baseUri=" + base + " (with clientId/clientSecret, or the tokens above)\n";
+    }
+
     static String usage() {
         return "usage: LiveEngageEmulatorMain [--port N] [--client-id X] [--client-secret Y] [--rate N]"
-                + " [--latency-ms N] [--bind ADDRESS] [--threads N] [--webhooks MANIFEST.json] [--webhook URL]..."
+                + " [--latency-ms N] [--app-jwt-ttl-seconds N] [--bind ADDRESS] [--threads N] [--webhooks MANIFEST.json]"
+                + " [--webhook URL]..."
                 + " [--webhook-max-retries 0..5] [--webhook-retention-seconds N] [--webhook-retry-interval-ms N]"
                 + " [--webhook-connect-timeout-ms N] [--webhook-read-timeout-ms N] [--webhook-signature sha1|sha256]"
                 + " [--webhook-encoding base64|hex] [--auto-agent-delay-ms N]";

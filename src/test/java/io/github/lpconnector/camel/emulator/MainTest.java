@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +65,35 @@ class MainTest {
                         x.header(WebhookSignature.SIGNATURE_HEADER)).matches("sha256=[0-9a-f]{64}"));
                 assertThat(e.conversation(conv).orElseThrow().agentTexts()).containsExactly("Hello Ada, about: hello");
             }
+        }
+    }
+
+    @Test
+    void appJwtLifetimeBannerAndTokensByHand() throws Exception {
+        try (LiveEngageEmulator e = LiveEngageEmulatorMain.startFromArgs("--app-jwt-ttl-seconds", "90")) {
+            String banner = LiveEngageEmulatorMain.banner(e);
+            assertThat(banner.lines().findFirst()).hasValue(e.baseUri());
+            assertThat(banner).contains("accounts: any account id").contains("client_id=emulator-client")
+                    .contains("client_secret=emulator-secret").contains("90 s")
+                    .contains(e.baseUri() + "/emulator/tokens/app-jwt?account=")
+                    .contains(e.baseUri() + "/emulator/tokens/consumer-jws?account=");
+            EmulatorClient client = new EmulatorClient(e);
+
+            Answer appJwt = client.get("/emulator/tokens/app-jwt?account=42");
+            Answer jws = client.get("/emulator/tokens/consumer-jws?account=42&ext_consumer_id=ada");
+
+            JsonNode claims = EmulatorClient.MAPPER.readTree(Base64.getUrlDecoder().decode(
+                    appJwt.json().path("token").asText().split("\\.")[1]));
+            assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(90);
+            assertThat(claims.path("aud").asText()).isEqualTo("42");
+            assertThat(jws.json().path("token").asText()).isEqualTo(e.issueConsumerJws("42", "ada"));
+            assertThat(jws.json().path("lp_consumer_id").asText()).isEqualTo(e.lpConsumerId("42", "ada"));
+            // the tokens by hand work where Sentinel's and the IDP's do
+            Answer create = EmulatorClient.call(client.createRequest("42", appJwt.json().path("token").asText(),
+                    jws.json().path("token").asText(), EmulatorClient.createBody("42", "hi")));
+            assertThat(create.status()).isEqualTo(200);
+            assertThat(client.get("/emulator/tokens/consumer-jws?account=42").status()).isEqualTo(400);
+            assertThat(client.get("/emulator/tokens/nope?account=42").status()).isEqualTo(404);
         }
     }
 

@@ -18,21 +18,27 @@ final class SendApiMessages {
     static final String REQUEST_CONVERSATION = "cm.ConsumerRequestConversation";
     static final String PUBLISH_EVENT = "ms.PublishEvent";
     static final String UPDATE_CONVERSATION_FIELD = "cm.UpdateConversationField";
+    static final String GENERATE_UPLOAD_URL = "ms.GenerateURLForUploadFile";
+    static final String GENERATE_DOWNLOAD_URL = "ms.GenerateURLForDownloadFile";
     /** Types the consumer API knows; they are "wrong order"/"not allowed here" rather than "unknown". */
     static final Set<String> KNOWN_TYPES = Set.of(SET_USER_PROFILE, REQUEST_CONVERSATION, PUBLISH_EVENT,
-            UPDATE_CONVERSATION_FIELD, "ms.GenerateURLForUploadFile", "ms.GenerateURLForDownloadFile");
+            UPDATE_CONVERSATION_FIELD, GENERATE_UPLOAD_URL, GENERATE_DOWNLOAD_URL);
     static final String PROFILE_OK = "OK User Profile set successfully";
     private static final Set<String> CHAT_STATES = Set.of("ACTIVE", "INACTIVE", "GONE", "COMPOSING", "PAUSE");
     private static final Set<String> ACCEPT_STATUSES = Set.of("ACCEPT", "READ", "ACCESS", "NACK", "ACTION");
     /** HostedFile.json enum plus JPEG, which the documented example sends (documented behaviour wins). */
     private static final Set<String> FILE_TYPES = Set.of("IMG", "JPG", "JPEG", "PNG", "GIF", "TXT", "PDF");
+    /** "the preview must be under 30KB" (DC examples/9_example_share_image.md). */
+    static final int MAX_PREVIEW_CHARS = 30 * 1024;
 
     private SendApiMessages() {
     }
 
     /**
-     * Envelope: object, kind "req" when present, id a string of 1..64 chars, type a string, body an object when
-     * present.
+     * Envelope: object, kind "req" when present, id a string of 1..64 chars or an integer, type a string, body an
+     * object when present. Integer ids: LivePerson's own close, CSAT and upload examples send {@code "id": 1}
+     * (DC examples/3_example_close_conversation.md, sendAPI/api-overview.md, examples/9_example_share_image.md),
+     * and the upload example's answer echoes it as the string {@code "reqId": "3"}; see {@link #requestId}.
      *
      * @param index the request's position in a CREATE batch, -1 for SEND
      * @return null if the envelope is valid, else the 400 answer
@@ -42,11 +48,10 @@ final class SendApiMessages {
         if (!item.isObject()) {
             return bad(ErrorCodes.MALFORMED_REQUEST, "Invalid request", where + " is not a JSON object", null);
         }
-        JsonNode id = item.get("id");
-        String reqId = id != null && id.isTextual() ? id.asText() : null;
+        String reqId = requestId(item);
         if (reqId == null || reqId.isEmpty() || reqId.length() > 64) {
             return bad(ErrorCodes.INVALID_REQUEST_ID, "Invalid request id",
-                    where + ": id must be a string of 1 to 64 characters", reqId);
+                    where + ": id must be a string of 1 to 64 characters or an integer", reqId);
         }
         JsonNode kind = item.get("kind");
         if (kind != null && !"req".equals(kind.asText())) {
@@ -61,6 +66,15 @@ final class SendApiMessages {
             return bad(ErrorCodes.MALFORMED_REQUEST, "Invalid request", where + ": body must be an object", reqId);
         }
         return null;
+    }
+
+    /** The request's id as its answer's {@code reqId} echoes it: the string, or the integer's decimal text; else null. */
+    static String requestId(JsonNode item) {
+        JsonNode id = item.get("id");
+        if (id == null) {
+            return null;
+        }
+        return id.isTextual() || id.isIntegralNumber() && id.canConvertToLong() ? id.asText() : null;
     }
 
     /** @return null if the event of an {@code ms.PublishEvent} is valid, else the problem */
@@ -123,21 +137,28 @@ final class SendApiMessages {
         if (message.has("caption") && !message.get("caption").isTextual()) {
             return "caption must be a string";
         }
+        JsonNode preview = message.get("preview");
+        if (preview != null && preview.isTextual() && preview.asText().length() > MAX_PREVIEW_CHARS) {
+            return "the preview must be under 30KB";
+        }
         return null;
     }
 
-    /** choice: ChatStateEvents get no sequence (the reference names content and read-receipt events only). */
+    /**
+     * ChatStateEvents take no place in the conversation's sequence: LivePerson's notifications of chat states carry
+     * none (DC Messaging Window API, post-conversation-survey tutorial).
+     */
     static boolean isSequenced(JsonNode event) {
         return !"ChatStateEvent".equals(event.path("type").asText());
     }
 
-    /** {@code {"sequence":n}}, or {@code {}} for an unsequenced event (seq -1). */
+    /**
+     * {@code {"sequence":n}}; an unsequenced event (seq -1) is answered {@code {"sequence":0}}, as LivePerson answers
+     * a chat state (the post-conversation-survey tutorial's ChatStateEvent in a conversation of several messages gets
+     * {@code {"sequence":0}}; sendapi-send.md's answer example follows its typing example).
+     */
     static ObjectNode sequenceBody(long seq) {
-        ObjectNode body = MAPPER.createObjectNode();
-        if (seq >= 0) {
-            body.put("sequence", seq);
-        }
-        return body;
+        return MAPPER.createObjectNode().put("sequence", Math.max(seq, 0));
     }
 
     /** {@code {"reqId":..,"code":"OK","body":..}}. */

@@ -44,14 +44,19 @@ class SendTest {
     }
 
     @Test
-    void typingIsStoredWithoutSequence() {
+    void typingIsStoredWithoutSequenceAndAnsweredWithSequenceZero() {
+        client.send(ACCOUNT, "alice", publish("s1", convId, TEXT)); // sequence 1
         Answer a = client.send(ACCOUNT, "alice", publish("t", convId,
                 "{\"type\":\"ChatStateEvent\",\"chatState\":\"COMPOSING\"}"));
         assertThat(a.status()).isEqualTo(200);
-        assertThat(a.json().path("body").has("sequence")).isFalse();
-        EmulatedMessage m = EMULATOR.conversation(convId).orElseThrow().messages().get(1);
+        // LivePerson answers a chat state {"sequence":0} whatever the conversation's sequence (PCS tutorial)
+        assertThat(a.json().path("body").path("sequence").isInt()).isTrue();
+        assertThat(a.json().path("body").path("sequence").asInt()).isZero();
+        EmulatedMessage m = EMULATOR.conversation(convId).orElseThrow().messages().get(2);
         assertThat(m.eventType()).isEqualTo("ChatStateEvent");
         assertThat(m.sequence()).isEqualTo(-1);
+        assertThat(client.send(ACCOUNT, "alice", publish("s2", convId, TEXT)).json().path("body").path("sequence")
+                .asInt()).as("the chat state took no sequence").isEqualTo(2);
         assertThat(client.send(ACCOUNT, "alice", publish("t2", convId,
                 "{\"type\":\"ChatStateEvent\",\"chatState\":\"TYPING\"}")).status()).isEqualTo(400);
     }

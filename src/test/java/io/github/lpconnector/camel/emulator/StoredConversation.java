@@ -45,6 +45,7 @@ final class StoredConversation {
     private long metaDataLastUpdateTs;
     /** The consumer's sequences up to this one were acknowledged READ by an agent. */
     private long readUpTo = -1;
+    private JsonNode csat;
 
     StoredConversation(String id, String accountId, String brandId, String extConsumerId, String lpConsumerId,
             JsonNode request, JsonNode userProfile, Instant createdAt) {
@@ -223,6 +224,15 @@ final class StoredConversation {
     synchronized ConversationListener.Details details() {
         return new ConversationListener.Details(id, brandId, lpConsumerId, skillId, agentId, state, closedBy,
                 createdAt.toEpochMilli(), endTs, metaDataLastUpdateTs);
+    }
+
+    /** The last CSAT the consumer gave ({@code cm.UpdateConversationField} with {@code CSATRate}), or null. */
+    synchronized JsonNode csat() {
+        return csat;
+    }
+
+    synchronized void csat(JsonNode field) {
+        this.csat = field;
     }
 
     synchronized EmulatedConversation snapshot() {

@@ -29,7 +29,8 @@
  * <li>Sentinel errors use an OAuth2 body {@code {"error":..,"error_description":..}} (undocumented); no
  * {@code expires_in} in its answer (as documented).</li>
  * <li>A non-JSON Content-Type on CREATE/SEND: 415.</li>
- * <li>ChatStateEvents are stored with sequence -1 and answered with an empty body {@code {}}.</li>
+ * <li>ChatStateEvents are stored with sequence -1 (no place in the conversation's sequence) and answered
+ * {@code {"sequence":0}}, as LivePerson's examples answer them.</li>
  * <li>Unknown or closed conversation on SEND: 400 (40009 / 40010); another consumer's conversation: 401 (40106).</li>
  * <li>Second CREATE while the consumer has an OPEN conversation: HTTP 200, the conversation item gets code 400 with
  * errorCode 40011 "Conversation already open"; the first-message item then gets 400 40009.</li>
