@@ -23,7 +23,7 @@ public class LivePersonConnectorEndpointUriFactory extends org.apache.camel.supp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(34);
         props.add("accountId");
         props.add("apiVersion");
         props.add("appJwt");
@@ -44,11 +44,15 @@ public class LivePersonConnectorEndpointUriFactory extends org.apache.camel.supp
         props.add("lang");
         props.add("lazyStartProducer");
         props.add("maxConnections");
+        props.add("maxQueueWait");
+        props.add("maxQueuedRequests");
+        props.add("maxRequestsPerSecond");
         props.add("maxRetries");
         props.add("maxRetryDelay");
         props.add("operation");
         props.add("proxyHost");
         props.add("proxyPort");
+        props.add("rateGovernor");
         props.add("requestTimeout");
         props.add("retryDelay");
         props.add("skillId");

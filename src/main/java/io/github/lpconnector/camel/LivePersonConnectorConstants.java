@@ -45,6 +45,8 @@ public final class LivePersonConnectorConstants {
     public static final long DEFAULT_RETRY_DELAY = 1_000;
     public static final long DEFAULT_MAX_RETRY_DELAY = 30_000;
     public static final int DEFAULT_MAX_CONNECTIONS = 256;
+    public static final int DEFAULT_MAX_QUEUED_REQUESTS = 10_000;
+    public static final long DEFAULT_MAX_QUEUE_WAIT = 60_000;
 
     private LivePersonConnectorConstants() {
     }

@@ -89,7 +89,8 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
                      + " the first of them where it sanitises URIs itself (JMX EndpointUri, message history, events);"
                      + " set tokens as component options or exchange properties instead (endpoint {})", this);
         }
-        callStatistics = new CallStatistics(getCamelContext(), configuration.getAccountId());
+        callStatistics = new CallStatistics(getCamelContext(), configuration.getAccountId(),
+                configuration.getMaxQueuedRequests());
         callStatistics.noteAppJwt(configuration.getAppJwt());
         outcomes = new ExchangeOutcomes(getCamelContext(), configuration.getAccountId(), operation.name());
     }
@@ -99,7 +100,8 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint implements Endp
         super.doStart();
         scheduler = getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "LivePersonConnector");
-        client = LivePersonClient.http(configuration, getCamelContext(), scheduler, callStatistics);
+        client = LivePersonClient.http(configuration, getCamelContext(), scheduler, callStatistics,
+                configuration.isRateGovernor() ? getComponent().paces() : null);
         // health checks are optional: the repository exists only with camel-health
         healthChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
