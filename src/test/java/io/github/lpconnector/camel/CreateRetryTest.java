@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,14 +16,18 @@ import io.github.lpconnector.camel.support.MockLivePersonServer;
 import io.github.lpconnector.camel.support.MockLivePersonServer.Reply;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.CONVERSATION_ID;
+import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_CONSUMER_JWS;
+import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_EXT_CONSUMER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The component's own retries: 429 (at least 1 s apart), 502/503/504 and refused connections, bounded by
- * {@code maxRetries}; never 500, 4xx, or a timeout after the request was sent.
+ * The component's own retries: 429 (at least 1 s apart, 5 s for a login call), 502/503/504 and refused connections,
+ * bounded by {@code maxRetries}; never 500, 4xx, or a timeout after the request was sent.
  */
 class CreateRetryTest extends LivePersonTestSupport {
 
@@ -42,18 +47,47 @@ class CreateRetryTest extends LivePersonTestSupport {
                 .isEqualTo(server.requests().get(0).body());
     }
 
-    @Test
-    void tooManyRequestsWaitsAtLeastOneSecondEvenWhenMaxRetryDelayIsSmaller() {
+    /** With the governor the pace pauses, without it the exchange waits on its own clock: 1 s at least in both. */
+    @ParameterizedTest
+    @ValueSource(strings = { "", "&rateGovernor=false" })
+    void tooManyRequestsWaitsAtLeastOneSecondEvenWhenMaxRetryDelayIsSmaller(String governor) {
         server.enqueue(Reply.status(429, TOO_MANY));
         server.otherwise(MockLivePersonServer.conversationCreated("conv-floor"));
 
-        Exchange exchange = create("retryDelay=10&maxRetryDelay=10", "hello");
+        Exchange exchange = create("retryDelay=10&maxRetryDelay=10" + governor, "hello");
 
         assertThat(exchange.getException()).isNull();
         assertThat(server.requestCount()).isEqualTo(2);
         long waitedNanos = server.requests().get(1).receivedAtNanos() - server.requests().get(0).receivedAtNanos();
         assertThat(TimeUnit.NANOSECONDS.toMillis(waitedNanos)).as("LivePerson asks for at least 1 s after a 429")
                 .isGreaterThanOrEqualTo(1000);
+    }
+
+    /** LivePerson asks login-type calls to wait at least 5 s after a 429: the login pace pauses that long. */
+    @Test
+    void aLoginCallAnswered429IsRetriedNoSoonerThanFiveSecondsLater() {
+        AtomicInteger lookups = new AtomicInteger();
+        server.otherwise(request -> {
+            if (request.path().contains("/service/")) {
+                return lookups.incrementAndGet() == 1 ? Reply.status(429, TOO_MANY).withHeader("Retry-After", "1")
+                        : Reply.json(200, Map.of("baseURIs", List.of()));
+            }
+            if (request.path().endsWith("/consumer")) {
+                return Reply.json(200, Map.of("token", "obtained.consumer.jws"));
+            }
+            return MockLivePersonServer.conversationCreated(request);
+        });
+
+        Exchange exchange = create("retryDelay=10", e -> {
+            e.setProperty(PROPERTY_CONSUMER_JWS, ""); // obtained from the IDP, so the Domain API is asked first
+            e.setProperty(PROPERTY_EXT_CONSUMER_ID, "login-consumer");
+            e.getMessage().setBody("hello");
+        });
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(lookups.get()).isEqualTo(2);
+        long waitedNanos = server.requests().get(1).receivedAtNanos() - server.requests().get(0).receivedAtNanos();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(waitedNanos)).isGreaterThanOrEqualTo(5000);
     }
 
     @Test
