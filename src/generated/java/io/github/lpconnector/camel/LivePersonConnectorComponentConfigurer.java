@@ -87,6 +87,12 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxnotificationsize":
         case "maxNotificationSize": getOrCreateConfiguration(target).setMaxNotificationSize(property(camelContext, int.class, value)); return true;
+        case "maxqueuewait":
+        case "maxQueueWait": getOrCreateConfiguration(target).setMaxQueueWait(property(camelContext, long.class, value)); return true;
+        case "maxqueuedrequests":
+        case "maxQueuedRequests": getOrCreateConfiguration(target).setMaxQueuedRequests(property(camelContext, int.class, value)); return true;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": getOrCreateConfiguration(target).setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -95,6 +101,8 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "rategovernor":
+        case "rateGovernor": getOrCreateConfiguration(target).setRateGovernor(property(camelContext, boolean.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, int.class, value)); return true;
         case "retrydelay":
@@ -177,6 +185,12 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "maxConnections": return int.class;
         case "maxnotificationsize":
         case "maxNotificationSize": return int.class;
+        case "maxqueuewait":
+        case "maxQueueWait": return long.class;
+        case "maxqueuedrequests":
+        case "maxQueuedRequests": return int.class;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return double.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
@@ -185,6 +199,8 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "rategovernor":
+        case "rateGovernor": return boolean.class;
         case "requesttimeout":
         case "requestTimeout": return int.class;
         case "retrydelay":
@@ -268,6 +284,12 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxnotificationsize":
         case "maxNotificationSize": return getOrCreateConfiguration(target).getMaxNotificationSize();
+        case "maxqueuewait":
+        case "maxQueueWait": return getOrCreateConfiguration(target).getMaxQueueWait();
+        case "maxqueuedrequests":
+        case "maxQueuedRequests": return getOrCreateConfiguration(target).getMaxQueuedRequests();
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return getOrCreateConfiguration(target).getMaxRequestsPerSecond();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretrydelay":
@@ -276,6 +298,8 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "rategovernor":
+        case "rateGovernor": return getOrCreateConfiguration(target).isRateGovernor();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retrydelay":

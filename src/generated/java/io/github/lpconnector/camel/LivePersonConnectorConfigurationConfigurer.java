@@ -69,6 +69,12 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxnotificationsize":
         case "maxNotificationSize": target.setMaxNotificationSize(property(camelContext, int.class, value)); return true;
+        case "maxqueuewait":
+        case "maxQueueWait": target.setMaxQueueWait(property(camelContext, long.class, value)); return true;
+        case "maxqueuedrequests":
+        case "maxQueuedRequests": target.setMaxQueuedRequests(property(camelContext, int.class, value)); return true;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": target.setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -77,6 +83,8 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "rategovernor":
+        case "rateGovernor": target.setRateGovernor(property(camelContext, boolean.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.setRequestTimeout(property(camelContext, int.class, value)); return true;
         case "retrydelay":
@@ -146,6 +154,12 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "maxConnections": return int.class;
         case "maxnotificationsize":
         case "maxNotificationSize": return int.class;
+        case "maxqueuewait":
+        case "maxQueueWait": return long.class;
+        case "maxqueuedrequests":
+        case "maxQueuedRequests": return int.class;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return double.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
@@ -154,6 +168,8 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "rategovernor":
+        case "rateGovernor": return boolean.class;
         case "requesttimeout":
         case "requestTimeout": return int.class;
         case "retrydelay":
@@ -224,6 +240,12 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "maxConnections": return target.getMaxConnections();
         case "maxnotificationsize":
         case "maxNotificationSize": return target.getMaxNotificationSize();
+        case "maxqueuewait":
+        case "maxQueueWait": return target.getMaxQueueWait();
+        case "maxqueuedrequests":
+        case "maxQueuedRequests": return target.getMaxQueuedRequests();
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return target.getMaxRequestsPerSecond();
         case "maxretries":
         case "maxRetries": return target.getMaxRetries();
         case "maxretrydelay":
@@ -232,6 +254,8 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "proxyHost": return target.getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getProxyPort();
+        case "rategovernor":
+        case "rateGovernor": return target.isRateGovernor();
         case "requesttimeout":
         case "requestTimeout": return target.getRequestTimeout();
         case "retrydelay":

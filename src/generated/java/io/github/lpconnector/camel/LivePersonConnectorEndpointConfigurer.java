@@ -77,6 +77,12 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxnotificationsize":
         case "maxNotificationSize": target.getConfiguration().setMaxNotificationSize(property(camelContext, int.class, value)); return true;
+        case "maxqueuewait":
+        case "maxQueueWait": target.getConfiguration().setMaxQueueWait(property(camelContext, long.class, value)); return true;
+        case "maxqueuedrequests":
+        case "maxQueuedRequests": target.getConfiguration().setMaxQueuedRequests(property(camelContext, int.class, value)); return true;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": target.getConfiguration().setMaxRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -85,6 +91,8 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "rategovernor":
+        case "rateGovernor": target.getConfiguration().setRateGovernor(property(camelContext, boolean.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, int.class, value)); return true;
         case "retrydelay":
@@ -162,6 +170,12 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "maxConnections": return int.class;
         case "maxnotificationsize":
         case "maxNotificationSize": return int.class;
+        case "maxqueuewait":
+        case "maxQueueWait": return long.class;
+        case "maxqueuedrequests":
+        case "maxQueuedRequests": return int.class;
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return double.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
@@ -170,6 +184,8 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "rategovernor":
+        case "rateGovernor": return boolean.class;
         case "requesttimeout":
         case "requestTimeout": return int.class;
         case "retrydelay":
@@ -248,6 +264,12 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxnotificationsize":
         case "maxNotificationSize": return target.getConfiguration().getMaxNotificationSize();
+        case "maxqueuewait":
+        case "maxQueueWait": return target.getConfiguration().getMaxQueueWait();
+        case "maxqueuedrequests":
+        case "maxQueuedRequests": return target.getConfiguration().getMaxQueuedRequests();
+        case "maxrequestspersecond":
+        case "maxRequestsPerSecond": return target.getConfiguration().getMaxRequestsPerSecond();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrydelay":
@@ -256,6 +278,8 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "rategovernor":
+        case "rateGovernor": return target.getConfiguration().isRateGovernor();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retrydelay":

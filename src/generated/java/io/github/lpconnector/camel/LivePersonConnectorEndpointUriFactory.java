@@ -24,6 +24,7 @@ public class LivePersonConnectorEndpointUriFactory extends org.apache.camel.supp
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
         Set<String> props = new HashSet<>(41);
+        Set<String> props = new HashSet<>(34);
         props.add("accountId");
         props.add("apiVersion");
         props.add("appJwt");
@@ -52,11 +53,15 @@ public class LivePersonConnectorEndpointUriFactory extends org.apache.camel.supp
         props.add("lazyStartProducer");
         props.add("maxConnections");
         props.add("maxNotificationSize");
+        props.add("maxQueueWait");
+        props.add("maxQueuedRequests");
+        props.add("maxRequestsPerSecond");
         props.add("maxRetries");
         props.add("maxRetryDelay");
         props.add("operation");
         props.add("proxyHost");
         props.add("proxyPort");
+        props.add("rateGovernor");
         props.add("requestTimeout");
         props.add("retryDelay");
         props.add("signatureRequired");

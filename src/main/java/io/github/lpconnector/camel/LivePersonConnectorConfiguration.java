@@ -149,11 +149,60 @@ public class LivePersonConnectorConfiguration implements Cloneable {
     private long retryDelay = DEFAULT_RETRY_DELAY;
 
     /**
-     * The longest delay before a retry, in milliseconds, whatever `Retry-After` asks for. A retry after a 429 still
-     * waits at least 1 s, as LivePerson asks.
+     * The longest delay before a retry, in milliseconds, whatever `Retry-After` asks for; with `rateGovernor`, the
+     * longest pause of the account after a 429. A 429 still pauses at least 1 s (a login call 5 s with
+     * `rateGovernor`), as LivePerson asks, even when this option is smaller: below 1000 it caps only the delays after
+     * 502, 503, 504 and refused connections.
      */
     @UriParam(label = "producer", defaultValue = "" + DEFAULT_MAX_RETRY_DELAY)
     private long maxRetryDelay = DEFAULT_MAX_RETRY_DELAY;
+
+    /**
+     * Sends the calls at the pace LiveEngage allows (default true). All `create`, `send` and `close` calls of the Camel
+     * context to one LivePerson account and messaging host share one pace: a 429 pauses all of them for its
+     * `Retry-After` (at least 1 s, at most `maxRetryDelay`) and lowers the rate; answers without 429 raise it again.
+     * Without `maxRequestsPerSecond` the pace starts at 20 requests per second and doubles every half second while
+     * exchanges wait and LiveEngage accepts them all. Exchanges waiting for their turn hold no thread and keep their
+     * order; a retry after a 429 waits at the head of the queue, not on its own clock. The Domain API, Sentinel and
+     * IDP calls have a pace of their own, paused at least 5 s after a 429, and their retries after 502/503/504 wait
+     * at least 5 s, as LivePerson asks for login-type calls. `false` sends every call at once and retries a 429 on
+     * the exchange's own clock, as the component did before it had a governor.
+     */
+    @UriParam(label = "rate", defaultValue = "true")
+    private boolean rateGovernor = true;
+
+    /**
+     * The most requests per second sent to the account's messaging host, when you know LiveEngage's limit for the
+     * account; 0 (default) means unknown: the pace finds the rate from LiveEngage's answers. A 429 still lowers the
+     * rate below this cap. Each Camel context (each instance of your application) has its own pace: when several
+     * instances send to one account, give each its share of the account's limit (with a little headroom, e.g. 45 for
+     * each of two instances when the limit is 100). When endpoints of one account set different values, the lowest
+     * wins. Used only with `rateGovernor`.
+     */
+    @UriParam(label = "rate", defaultValue = "0")
+    private double maxRequestsPerSecond;
+
+    /**
+     * How many requests may wait for their turn in an account's pace, all endpoints of the account together. An
+     * exchange that arrives when this many wait fails at once with `LivePersonThrottledException` (nothing was
+     * sent); a retry after a 429 is never refused by this bound. Used only with `rateGovernor`.
+     */
+    @UriParam(label = "rate", defaultValue = "" + DEFAULT_MAX_QUEUED_REQUESTS)
+    private int maxQueuedRequests = DEFAULT_MAX_QUEUED_REQUESTS;
+
+    /**
+     * How long a request may wait for its turn in the account's pace, in milliseconds; past it the exchange fails
+     * with `LivePersonThrottledException` (nothing was sent). 0 fails an exchange that cannot be sent at once. The
+     * bound applies to each attempt, a retry's wait included, and the attempt's own deadline (`connectTimeout` plus
+     * `requestTimeout`) starts only when it is sent. So one call to LivePerson, queue waits and retries included,
+     * takes at most `maxRetries` plus one times (`maxQueueWait` plus `connectTimeout` plus `requestTimeout`), plus
+     * `maxRetries` times `maxRetryDelay`: 490 s with the defaults. An exchange makes one messaging call (a second one
+     * after a 401 that renews a token), and when the component obtains its tokens itself it may first wait for a
+     * Domain API, a Sentinel and an IDP call, each with the same bound (its `maxRetryDelay` counting as at least
+     * 5 s). Used only with `rateGovernor`.
+     */
+    @UriParam(label = "rate", defaultValue = "" + DEFAULT_MAX_QUEUE_WAIT)
+    private long maxQueueWait = DEFAULT_MAX_QUEUE_WAIT;
 
     /** The most connections kept open to LivePerson at once (the size of the connection pool). */
     @UriParam(label = "advanced", defaultValue = "" + DEFAULT_MAX_CONNECTIONS)
@@ -436,6 +485,38 @@ public class LivePersonConnectorConfiguration implements Cloneable {
 
     public void setMaxRetryDelay(long maxRetryDelay) {
         this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public boolean isRateGovernor() {
+        return rateGovernor;
+    }
+
+    public void setRateGovernor(boolean rateGovernor) {
+        this.rateGovernor = rateGovernor;
+    }
+
+    public double getMaxRequestsPerSecond() {
+        return maxRequestsPerSecond;
+    }
+
+    public void setMaxRequestsPerSecond(double maxRequestsPerSecond) {
+        this.maxRequestsPerSecond = maxRequestsPerSecond;
+    }
+
+    public int getMaxQueuedRequests() {
+        return maxQueuedRequests;
+    }
+
+    public void setMaxQueuedRequests(int maxQueuedRequests) {
+        this.maxQueuedRequests = maxQueuedRequests;
+    }
+
+    public long getMaxQueueWait() {
+        return maxQueueWait;
+    }
+
+    public void setMaxQueueWait(long maxQueueWait) {
+        this.maxQueueWait = maxQueueWait;
     }
 
     public int getMaxConnections() {

@@ -110,6 +110,8 @@ public final class LivePersonConnectorConstants {
     public static final int DEFAULT_MAX_NOTIFICATION_SIZE = 1024 * 1024;
     public static final String DEFAULT_EVENT_TYPES
             = "ContentEvent,RichContentEvent,AcceptStatusEvent,ChatStateEvent,ExConversationChangeNotification";
+    public static final int DEFAULT_MAX_QUEUED_REQUESTS = 10_000;
+    public static final long DEFAULT_MAX_QUEUE_WAIT = 60_000;
 
     private LivePersonConnectorConstants() {
     }

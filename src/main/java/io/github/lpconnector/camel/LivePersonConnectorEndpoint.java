@@ -172,7 +172,8 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint
                      + " the first of them where it sanitises URIs itself (JMX EndpointUri, message history, events);"
                      + " set tokens as component options or exchange properties instead (endpoint {})", this);
         }
-        callStatistics = new CallStatistics(getCamelContext(), configuration.getAccountId());
+        callStatistics = new CallStatistics(getCamelContext(), configuration.getAccountId(),
+                configuration.getMaxQueuedRequests());
         callStatistics.noteAppJwt(configuration.getAppJwt());
         outcomes = new ExchangeOutcomes(getCamelContext(), configuration.getAccountId(), operation.name());
     }
@@ -185,7 +186,8 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint
         }
         scheduler = getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "LivePersonConnector");
-        client = LivePersonClient.http(configuration, getCamelContext(), scheduler, callStatistics);
+        client = LivePersonClient.http(configuration, getCamelContext(), scheduler, callStatistics,
+                configuration.isRateGovernor() ? getComponent().paces() : null);
         healthCheck = LivePersonHealthCheck.registerProducer(this);
     }
 

@@ -14,6 +14,8 @@ import io.github.lpconnector.camel.support.LivePersonTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -21,11 +23,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.CONVERSATION_ID;
 import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_APP_JWT;
+import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_CONSUMER_JWS;
+import static io.github.lpconnector.camel.LivePersonConnectorConstants.PROPERTY_EXT_CONSUMER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The component's own retries: 429 (at least 1 s apart), 502/503/504 and refused connections, bounded by
+ * The component's own retries: 429 (at least 1 s apart, 5 s for a login call), 502/503/504 and refused connections, bounded by
  * {@code maxRetries}; never 500, 4xx, or a timeout after the request was sent. The emulator's rate limit and fault
  * injection give the refusals; a fixed sequence of statuses comes from WireMock in front of the emulator.
  */
@@ -56,11 +60,13 @@ class CreateRetryTest extends LivePersonTestSupport {
         assertThat(creates.get(1).body()).as("the retry sends the same batch").isEqualTo(creates.get(0).body());
     }
 
-    @Test
-    void tooManyRequestsWaitsAtLeastOneSecondEvenWhenMaxRetryDelayIsSmaller() {
+    /** With the governor the pace pauses, without it the exchange waits on its own clock: 1 s at least in both. */
+    @ParameterizedTest
+    @ValueSource(strings = { "", "&rateGovernor=false" })
+    void tooManyRequestsWaitsAtLeastOneSecondEvenWhenMaxRetryDelayIsSmaller(String governor) {
         refuseTheNextWith429();
 
-        Exchange exchange = create("retryDelay=10&maxRetryDelay=10", "hello");
+        Exchange exchange = create("retryDelay=10&maxRetryDelay=10" + governor, "hello");
 
         assertThat(exchange.getException()).isNull();
         List<RecordedRequest> creates = requests("create");
@@ -68,6 +74,27 @@ class CreateRetryTest extends LivePersonTestSupport {
         long waitedNanos = creates.get(1).receivedAtNanos() - creates.get(0).receivedAtNanos();
         assertThat(TimeUnit.NANOSECONDS.toMillis(waitedNanos)).as("LivePerson asks for at least 1 s after a 429")
                 .isGreaterThanOrEqualTo(1000);
+    }
+
+    /** LivePerson asks login-type calls to wait at least 5 s after a 429: the login pace pauses that long. */
+    @Test
+    void aLoginCallAnswered429IsRetriedNoSoonerThanFiveSecondsLater() {
+        EMULATOR.faults().applyToAuthEndpoints(true).nextStatuses(429);
+
+        Exchange exchange = create("retryDelay=10", e -> {
+            e.setProperty(PROPERTY_CONSUMER_JWS, ""); // obtained from the IDP: a login-type call comes first
+            e.setProperty(PROPERTY_EXT_CONSUMER_ID, "login-consumer");
+            e.getMessage().setBody("hello");
+        });
+
+        assertThat(exchange.getException()).isNull();
+        RecordedRequest refused = requests().get(0);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.service()).isNotEqualTo("create");
+        RecordedRequest retried = requests(refused.service()).get(1);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(retried.receivedAtNanos() - refused.receivedAtNanos()))
+                .isGreaterThanOrEqualTo(5000);
     }
 
     @Test

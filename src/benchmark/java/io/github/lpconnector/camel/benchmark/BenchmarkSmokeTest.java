@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A tiny run of the benchmark, so that it cannot rot: every contender in a small grid, then in a many-in-flight
- * cell against an emulator in a JVM of its own. It checks correctness (every exchange got a conversation id, the
+ * cell against an emulator in a JVM of its own, and the rate-limit scenario with the governor. It checks correctness (every exchange got a conversation id, the
  * emulator saw as many conversations as the contenders counted, the reports and the targets come out), never speed.
  */
 class BenchmarkSmokeTest {
@@ -57,6 +57,27 @@ class BenchmarkSmokeTest {
         assertThat(Files.size(out.resolve(Report.PNG))).isPositive();
         assertThat(config.publish().resolve(Report.MARKDOWN)).exists();
         assertThat(config.publish().resolve(Report.PNG)).exists();
+    }
+
+    /** The rate-limit scenario in miniature: the governor's burst and steady offer open all, the report comes out. */
+    @Test
+    void theRateLimitScenarioOpensEveryConversationWithTheGovernorAndReportsTheTargets() throws Exception {
+        RateLimitBenchmark.Config config = new RateLimitBenchmark.Config(50, 30, 20, 1, List.of("governor"), out,
+                out.resolve("published"));
+
+        List<RateLimitBenchmark.Run> runs = new RateLimitBenchmark(config).run();
+
+        assertThat(runs).extracting(RateLimitBenchmark.Run::scenario).containsExactly("burst", "steady");
+        assertThat(runs).allSatisfy(run -> {
+            assertThat(run.opened()).as("opened of %s", run).isEqualTo(run.offered());
+            assertThat(run.requests()).as("requests of %s", run).isEqualTo(run.offered() + run.tooMany());
+        });
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        RateLimitBenchmark.publish(config, runs, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .containsPattern("\\n  MET +burst: 30 of 30 opened ")
+                .containsPattern("\\n  (MET|NOT MET) +steady: goodput >= 0\\.95 x 50/s ");
+        assertThat(config.publish().resolve(RateLimitReport.MARKDOWN)).content().contains("| governor | burst | 30 | 30 |");
     }
 
     @Test

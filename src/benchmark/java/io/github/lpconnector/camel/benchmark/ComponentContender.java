@@ -2,6 +2,7 @@ package io.github.lpconnector.camel.benchmark;
 
 import io.github.lpconnector.camel.LivePersonConnectorComponent;
 import io.github.lpconnector.camel.LivePersonConnectorConstants;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -11,9 +12,27 @@ import org.apache.camel.builder.RouteBuilder;
  */
 final class ComponentContender extends CamelRouteContender {
 
+    private final String name;
+    private final String options;
+    private final MeterRegistry meters;
+
+    ComponentContender() {
+        this(Report.COMPONENT, "", null);
+    }
+
+    /**
+     * @param options more endpoint options, e.g. {@code &rateGovernor=false}
+     * @param meters  a registry the component reports to, or null
+     */
+    ComponentContender(String name, String options, MeterRegistry meters) {
+        this.name = name;
+        this.options = options;
+        this.meters = meters;
+    }
+
     @Override
     public String name() {
-        return Report.COMPONENT;
+        return name;
     }
 
     @Override
@@ -29,7 +48,10 @@ final class ComponentContender extends CamelRouteContender {
         component.getConfiguration().setAppJwt(workload.appJwt);
         component.getConfiguration().setConsumerJws(workload.consumerJws);
         String uri = "liveperson-connector:create?accountId=" + Workload.ACCOUNT + "&baseUri=" + workload.baseUri
-                     + "&skillId=" + Workload.SKILL + "&maxConnections=" + connections;
+                     + "&skillId=" + Workload.SKILL + "&maxConnections=" + connections + options;
+        if (meters != null) {
+            context.getRegistry().bind("meters", meters);
+        }
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

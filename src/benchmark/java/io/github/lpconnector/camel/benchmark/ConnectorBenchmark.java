@@ -110,7 +110,7 @@ public final class ConnectorBenchmark {
     static Report publish(Config config, List<CellResult> cells, PrintStream out) throws IOException {
         Report report = new Report(cells, config.bigInFlight(), config.bigLatencyMs(), note(config));
         out.println();
-        out.println(report.machine());
+        out.println(Report.machine());
         out.println(report.console());
         out.println(report.targets());
         report.write(config.out(), config.publish());

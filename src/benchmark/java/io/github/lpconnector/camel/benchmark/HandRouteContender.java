@@ -6,21 +6,39 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.dataformat.JsonLibrary;
 
 /**
  * What a Camel user writes without the component: build the batch, marshal it with camel-jackson, set the headers,
  * POST with camel-http (blocking, so behind {@code threads(n)} with one thread per exchange in flight, at most
- * {@link #MAX_THREADS}), unmarshal the answer and set the conversation id header.
+ * {@link #MAX_THREADS}), unmarshal the answer and set the conversation id header; optionally with Camel's redelivery
+ * of HTTP errors.
  */
 final class HandRouteContender extends CamelRouteContender {
 
     static final int MAX_THREADS = 256;
     static final String CONVERSATION_ID = "CamelLivePersonConversationId";
 
+    private final String name;
+    private final boolean redelivery;
+
+    HandRouteContender() {
+        this(Report.HAND, false);
+    }
+
+    /**
+     * @param redelivery whether the route retries an HTTP error as a user would with Camel's redelivery: three times,
+     *                   after 1, 2 and 4 s
+     */
+    HandRouteContender(String name, boolean redelivery) {
+        this.name = name;
+        this.redelivery = redelivery;
+    }
+
     @Override
     public String name() {
-        return Report.HAND;
+        return name;
     }
 
     @Override
@@ -36,6 +54,10 @@ final class HandRouteContender extends CamelRouteContender {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
+                if (redelivery) {
+                    onException(HttpOperationFailedException.class)
+                            .maximumRedeliveries(3).redeliveryDelay(1000).useExponentialBackOff().backOffMultiplier(2);
+                }
                 from("direct:create").routeId("hand-route")
                         .threads(threads, threads).maxQueueSize(inFlight + 16)
                         .process(HandRouteContender::toBatch)

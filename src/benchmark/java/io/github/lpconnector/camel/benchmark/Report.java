@@ -118,7 +118,7 @@ final class Report {
         return Double.isNaN(v) || Double.isInfinite(v) ? "-" : String.format(Locale.ROOT, format, v);
     }
 
-    String machine() {
+    static String machine() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         return String.format(Locale.ROOT, "%s; %s %s (%s); %d CPUs; Java %s (%s); max heap %d MiB; load average %.2f",
                 LocalDate.now(), os.getName(), os.getVersion(), os.getArch(), os.getAvailableProcessors(),

@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.lpconnector.camel.LivePersonThrottledException;
 import io.github.lpconnector.camel.LivePersonTransportException;
 import org.apache.camel.CamelContext;
 
 /**
  * What an endpoint's HTTP calls to LivePerson saw - calls, calls in flight, retries, the last status, refused tokens,
- * rate limiting, an unreachable domain, the AppJWT's expiry - and the health verdict drawn from it. The client
+ * rate limiting, an unreachable domain, the AppJWT's expiry, and the state of the account's pace (requests per
+ * second, queue length, pauses, 429s) - and the health verdict drawn from it. The client
  * writes it as calls happen; the health check, the dev console and the metrics read it. It never holds a token,
  * message content or personal data.
  */
@@ -39,9 +41,15 @@ public final class CallStatistics {
     /** The last AppJWT a call carried (compared by reference: most calls carry the same one) and its expiry. */
     private volatile String lastAppJwt;
     private volatile Instant appJwtExpiry;
+    /** The paces the calls went through: the account's messaging pace, and its login pace. */
+    private volatile Pace messagingPace;
+    private volatile Pace loginPace;
+    private final int maxQueuedRequests;
 
-    public CallStatistics(CamelContext context, String accountId) {
+    /** @param maxQueuedRequests the endpoint's bound of its account's queue, to tell when it is full */
+    public CallStatistics(CamelContext context, String accountId, int maxQueuedRequests) {
         this.metrics = LivePersonMetrics.create(context, accountId);
+        this.maxQueuedRequests = maxQueuedRequests;
     }
 
     // ---- written by the client
@@ -58,6 +66,15 @@ public final class CallStatistics {
         if (appJwt != null && appJwt != lastAppJwt) {
             appJwtExpiry = JwtClaims.of(appJwt).expiry();
             lastAppJwt = appJwt;
+        }
+    }
+
+    /** Notes the pace a call goes through. */
+    void pace(Pace pace) {
+        if (pace.kind() == Pace.Kind.MESSAGING) {
+            messagingPace = pace;
+        } else {
+            loginPace = pace;
         }
     }
 
@@ -83,6 +100,8 @@ public final class CallStatistics {
         if (answer != null) {
             onAnswer(answer);
             outcome = answer.isSuccess() ? "success" : "http_error";
+        } else if (Futures.unwrap(failure) instanceof LivePersonThrottledException) {
+            outcome = "throttled";
         } else {
             onNoAnswer(failure);
             outcome = "transport_error";
@@ -139,6 +158,11 @@ public final class CallStatistics {
                                      + (lastHttpStatus != null ? lastHttpStatus : "none")
                                      + (rateLimited ? ", rate limited" : "") + ")");
         }
+        Pace pace = messagingPace;
+        if (pace != null && pace.queued() >= maxQueuedRequests) {
+            return new Health(false, "the account's queue is full (" + pace.queued() + " requests wait for their"
+                                     + " turn, maxQueuedRequests): new exchanges fail at once");
+        }
         int waiting = waitingForRetry.get();
         if (waiting > 0) {
             return new Health(false, waiting + " call(s) waiting for a retry (last HTTP "
@@ -168,7 +192,17 @@ public final class CallStatistics {
         putIfSet(map, "last429", last429);
         putIfSet(map, "lastRetryAfterSeconds", lastRetryAfterSeconds);
         putIfSet(map, "tokenExpiry", appJwtExpiry);
+        putPace(map, "pace", messagingPace);
+        putPace(map, "loginPace", loginPace);
         return map;
+    }
+
+    /** The pace's state under {@code prefix}, e.g. {@code paceRequestsPerSecond}, {@code paceQueued}. */
+    private static void putPace(Map<String, Object> map, String prefix, Pace pace) {
+        if (pace != null) {
+            pace.state().forEach((key, value) -> map.put(prefix + Character.toUpperCase(key.charAt(0))
+                                                         + key.substring(1), value));
+        }
     }
 
     static void putIfSet(Map<String, Object> map, String key, Object value) {

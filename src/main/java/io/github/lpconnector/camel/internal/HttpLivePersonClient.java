@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lpconnector.camel.LivePersonAuthenticationException;
 import io.github.lpconnector.camel.LivePersonAuthenticationException.Step;
 import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
+import io.github.lpconnector.camel.LivePersonThrottledException;
 import org.apache.camel.util.ObjectHelper;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
@@ -35,9 +36,14 @@ final class HttpLivePersonClient implements LivePersonClient {
     private final URI domainApi;
     private final String messagingQuery;
     private final String clientProperties;
+    private final Paces paces;
+    private final double maxRequestsPerSecond;
 
-    HttpLivePersonClient(LivePersonConnectorConfiguration configuration, RetryingHttp http) {
+    /** @param paces the component's paces, or null without the governor */
+    HttpLivePersonClient(LivePersonConnectorConfiguration configuration, RetryingHttp http, Paces paces) {
         this.http = http;
+        this.paces = paces;
+        this.maxRequestsPerSecond = configuration.getMaxRequestsPerSecond();
         this.accountId = configuration.getAccountId();
         URI baseUri = OptionRules.baseUri(configuration);
         this.domainApi = baseUri != null ? baseUri : URI.create("https://" + configuration.getCsdsDomain());
@@ -51,7 +57,7 @@ final class HttpLivePersonClient implements LivePersonClient {
         URI uri = URI.create(domainApi + "/api/account/" + accountId + "/service/baseURI.json?version=1.0");
         String where = "the Domain API at " + domainApi.getAuthority();
         return authCall(Step.DOMAIN_LOOKUP, where,
-                http.execute("domainLookup", null, () -> SimpleRequestBuilder.get(uri)
+                http.execute("domainLookup", null, loginPace(), () -> SimpleRequestBuilder.get(uri)
                         .addHeader("Accept", "application/json").build()),
                 answer -> hosts(answer, where));
     }
@@ -64,7 +70,7 @@ final class HttpLivePersonClient implements LivePersonClient {
                       + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
         String where = "Sentinel for client id " + clientId + " of account " + accountId;
         return authCall(Step.APP_JWT, where,
-                http.execute("appJwt", null, () -> SimpleRequestBuilder.post(uri)
+                http.execute("appJwt", null, loginPace(), () -> SimpleRequestBuilder.post(uri)
                         .addHeader("Accept", "application/json")
                         .setBody(form, ContentType.APPLICATION_FORM_URLENCODED).build()),
                 answer -> token(Step.APP_JWT, answer, "access_token"));
@@ -76,7 +82,7 @@ final class HttpLivePersonClient implements LivePersonClient {
         byte[] body = Json.write(Json.MAPPER.createObjectNode().put("ext_consumer_id", extConsumerId));
         String where = "the IDP for consumer '" + extConsumerId + "' of account " + accountId;
         return authCall(Step.CONSUMER_JWS, where,
-                http.execute("consumerJws", appJwt, () -> SimpleRequestBuilder.post(uri)
+                http.execute("consumerJws", appJwt, loginPace(), () -> SimpleRequestBuilder.post(uri)
                         .addHeader(HEADER_AUTHORIZATION, appJwt)
                         .setBody(body, ContentType.APPLICATION_JSON).build()),
                 answer -> token(Step.CONSUMER_JWS, answer, "token"));
@@ -86,14 +92,25 @@ final class HttpLivePersonClient implements LivePersonClient {
     public CompletableFuture<Answer> create(URI messaging, Tokens tokens, byte[] batch) {
         URI uri = URI.create(messaging + "/api/account/" + accountId + "/messaging/consumer/conversation"
                              + messagingQuery);
-        return http.execute("create", tokens.appJwt(), () -> messagingRequest(uri, tokens, batch));
+        return http.execute("create", tokens.appJwt(), messagingPace(messaging),
+                () -> messagingRequest(uri, tokens, batch));
     }
 
     @Override
     public CompletableFuture<Answer> send(URI messaging, Tokens tokens, byte[] request) {
         URI uri = URI.create(messaging + "/api/account/" + accountId + "/messaging/consumer/conversation/send"
                              + messagingQuery);
-        return http.execute("send", tokens.appJwt(), () -> messagingRequest(uri, tokens, request));
+        return http.execute("send", tokens.appJwt(), messagingPace(messaging),
+                () -> messagingRequest(uri, tokens, request));
+    }
+
+    private Pace messagingPace(URI messaging) {
+        return paces != null ? paces.messaging(accountId, messaging, maxRequestsPerSecond) : null;
+    }
+
+    /** One pace for the Domain API, Sentinel and IDP calls of the account: LivePerson limits login-type calls. */
+    private Pace loginPace() {
+        return paces != null ? paces.login(accountId, domainApi) : null;
     }
 
     @Override
@@ -131,6 +148,9 @@ final class HttpLivePersonClient implements LivePersonClient {
             try {
                 if (failure != null) {
                     Throwable cause = Futures.unwrap(failure);
+                    if (cause instanceof LivePersonThrottledException throttled) {
+                        throw throttled; // not sent: the account's login pace held it back
+                    }
                     throw new LivePersonAuthenticationException(step, 0, null,
                             "no answer from " + where + ": " + cause.getMessage(), cause);
                 }

@@ -17,7 +17,8 @@ import org.apache.camel.CamelContext;
  * <p>
  * The auth calls complete with their value or fail with {@link LivePersonAuthenticationException}; the messaging
  * calls complete with LivePerson's answer whatever its status, or fail with {@link LivePersonTransportException}
- * when no answer came. Retries of 429/502/503/504 and of connections refused before sending happen inside.
+ * when no answer came, or with {@link io.github.lpconnector.camel.LivePersonThrottledException} when the account's
+ * pace held the call back. Retries of 429/502/503/504 and of connections refused before sending happen inside.
  */
 public interface LivePersonClient extends AutoCloseable {
 
@@ -92,11 +93,13 @@ public interface LivePersonClient extends AutoCloseable {
 
     /**
      * The Apache HttpClient 5 client of an endpoint: its own connection pool and I/O threads, retries and request
-     * deadlines on {@code scheduler} (a scheduler of the Camel context's), each call reported to {@code statistics}.
+     * deadlines on {@code scheduler} (a scheduler of the Camel context's), each call reported to {@code statistics}
+     * and, unless {@code paces} is null (the governor is off), sent at its account's pace.
      */
     static LivePersonClient http(LivePersonConnectorConfiguration configuration, CamelContext context,
-                                 ScheduledExecutorService scheduler, CallStatistics statistics) throws Exception {
+                                 ScheduledExecutorService scheduler, CallStatistics statistics, Paces paces)
+            throws Exception {
         return new HttpLivePersonClient(configuration,
-                RetryingHttp.create(configuration, context, scheduler, statistics));
+                RetryingHttp.create(configuration, context, scheduler, statistics), paces);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.lpconnector.camel.internal;
 
+import java.util.function.DoubleSupplier;
+
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,30 @@ interface LivePersonMetrics {
 
     /** A webhook request was refused: cause {@code signature}, {@code account}, {@code malformed} or {@code too_large}. */
     default void notificationRejected(String cause) {
+    }
+
+    /**
+     * A pace of the account ({@code messaging} or {@code login}) exists: its allowed requests per second and its
+     * queue length are read until the returned handle is closed.
+     */
+    default AutoCloseable paceGauges(String pace, DoubleSupplier requestsPerSecond, DoubleSupplier queued) {
+        return () -> { };
+    }
+
+    /** A 429 paused the account's pace. */
+    default void pacePaused(String pace) {
+    }
+
+    /** LivePerson answered 429 to a call of the pace. */
+    default void rateLimited(String pace) {
+    }
+
+    /** The pace refused a request ({@code queue_full}, {@code queue_wait} or {@code stopped}); nothing was sent. */
+    default void paceRefused(String pace, String reason) {
+    }
+
+    /** A request waited {@code nanos} for its turn (0 when it could leave at once). */
+    default void paceWaited(String pace, long nanos) {
     }
 
     /**

@@ -37,6 +37,21 @@ public final class OptionRules {
             throw new IllegalArgumentException("liveperson-connector: option consumerJwsCacheSize must be at least 1");
         }
         checkClientProperties(configuration.getClientProperties());
+        checkPace(configuration);
+    }
+
+    private static void checkPace(LivePersonConnectorConfiguration configuration) {
+        double max = configuration.getMaxRequestsPerSecond();
+        if (!(max >= 0) || Double.isInfinite(max)) {
+            throw new IllegalArgumentException(
+                    "liveperson-connector: option maxRequestsPerSecond must be 0 (unknown) or a positive number");
+        }
+        if (configuration.getMaxQueuedRequests() < 1) {
+            throw new IllegalArgumentException("liveperson-connector: option maxQueuedRequests must be at least 1");
+        }
+        if (configuration.getMaxQueueWait() < 0) {
+            throw new IllegalArgumentException("liveperson-connector: option maxQueueWait must not be negative");
+        }
     }
 
     /** Throws {@link IllegalArgumentException} naming the first option a {@code notifications} endpoint cannot use. */

@@ -49,6 +49,17 @@ record RetryPolicy(int maxRetries, long retryDelay, long maxRetryDelay) {
         return FINAL;
     }
 
+    /**
+     * How long a 429 pauses the account's pace: its {@code Retry-After} (the floor when it has none), capped at
+     * {@code maxRetryDelay}, and never below {@code floorMillis}: LivePerson's floor wins over a smaller cap.
+     */
+    long rateLimitPauseMillis(LivePersonClient.Answer answer, long floorMillis) {
+        Long retryAfter = answer.retryAfterSeconds();
+        long wanted = retryAfter == null ? floorMillis
+                : retryAfter < Long.MAX_VALUE / 1000 ? retryAfter * 1000 : Long.MAX_VALUE;
+        return Math.max(Math.min(wanted, maxRetryDelay), floorMillis);
+    }
+
     /** As {@link #delayAfterAnswer} for a call that got no answer. */
     long delayAfterFailure(int attempts, Throwable failure) {
         if (attempts > maxRetries || !beforeSending(Futures.unwrap(failure))) {

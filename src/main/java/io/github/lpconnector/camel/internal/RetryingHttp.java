@@ -2,7 +2,9 @@ package io.github.lpconnector.camel.internal;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,17 +33,14 @@ import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Apache HttpClient 5's async client as it ships, with what the component adds around each call: retries as
- * scheduled tasks (no thread waits, whatever the delay), a deadline per attempt, and answers read into memory up to a
- * limit. The returned future completes once: with the last answer, or with the typed transport failure.
+ * Apache HttpClient 5's async client as it ships, with what the component adds around each call: the account's pace
+ * (see {@link RetriedCall}), retries as scheduled tasks (no thread waits, whatever the delay), a deadline per attempt
+ * from when it is sent, and answers read into memory up to a limit. The returned future completes once: with the
+ * last answer, or with the typed failure.
  */
 final class RetryingHttp implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RetryingHttp.class);
 
     /** Answers from the Connector API are small; anything beyond this is refused rather than buffered. */
     static final int MAX_ANSWER_BYTES = 1024 * 1024;
@@ -56,13 +55,21 @@ final class RetryingHttp implements AutoCloseable {
      */
     private final long deadlineMillis;
 
+    private final int maxQueued;
+    private final long maxQueueWaitNanos;
+    private final Set<RetriedCall> pending = ConcurrentHashMap.newKeySet();
+    private final Set<Pace> paces = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
     private RetryingHttp(CloseableHttpAsyncClient client, ScheduledExecutorService scheduler, RetryPolicy policy,
-                         CallStatistics statistics, long deadlineMillis) {
+                         CallStatistics statistics, LivePersonConnectorConfiguration configuration) {
         this.client = client;
         this.scheduler = scheduler;
         this.policy = policy;
         this.statistics = statistics;
-        this.deadlineMillis = deadlineMillis;
+        this.deadlineMillis = (long) configuration.getConnectTimeout() + configuration.getRequestTimeout();
+        this.maxQueued = configuration.getMaxQueuedRequests();
+        this.maxQueueWaitNanos = TimeUnit.MILLISECONDS.toNanos(configuration.getMaxQueueWait());
     }
 
     static RetryingHttp create(LivePersonConnectorConfiguration configuration, CamelContext context,
@@ -105,8 +112,7 @@ final class RetryingHttp implements AutoCloseable {
         client.start();
         RetryPolicy policy = new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryDelay(),
                 configuration.getMaxRetryDelay());
-        return new RetryingHttp(client, scheduler, policy, statistics,
-                (long) configuration.getConnectTimeout() + configuration.getRequestTimeout());
+        return new RetryingHttp(client, scheduler, policy, statistics, configuration);
     }
 
     private static long selectInterval(LivePersonConnectorConfiguration configuration) {
@@ -115,53 +121,32 @@ final class RetryingHttp implements AutoCloseable {
     }
 
     /**
-     * Executes the request {@code request} makes (once per attempt), retrying per the policy.
+     * Executes the request {@code request} makes (once per attempt), retrying per the policy; with a {@code pace},
+     * each attempt first waits for its turn there.
      *
      * @param operation the name reported to the statistics and in errors, e.g. {@code create}
      * @param token     the AppJWT the request carries, for the statistics' expiry, or null
+     * @param pace      the account's pace, or null without the governor
      */
-    CompletableFuture<LivePersonClient.Answer> execute(String operation, String token,
+    CompletableFuture<LivePersonClient.Answer> execute(String operation, String token, Pace pace,
                                                        Supplier<SimpleHttpRequest> request) {
-        CompletableFuture<LivePersonClient.Answer> result = new CompletableFuture<>();
-        long started = statistics.callStarted(operation, token);
-        attempt(operation, request, 1, result, started);
-        return result;
-    }
-
-    private void attempt(String operation, Supplier<SimpleHttpRequest> request, int attempt,
-                         CompletableFuture<LivePersonClient.Answer> result, long started) {
-        CompletableFuture<LivePersonClient.Answer> answered;
-        try {
-            answered = once(request.get());
-        } catch (RuntimeException e) { // the client or the scheduler is closed: the endpoint is stopping
-            complete(operation, result, started, null, e);
-            return;
+        if (pace != null) {
+            paces.add(pace);
+            statistics.pace(pace);
         }
-        answered.whenComplete((answer, failure) -> {
-            try {
-                long delay = failure == null
-                        ? policy.delayAfterAnswer(attempt, answer) : policy.delayAfterFailure(attempt, failure);
-                if (delay != RetryPolicy.FINAL) {
-                    statistics.retryScheduled(operation, answer, failure);
-                    LOG.debug("LivePerson {} attempt {} got {}; retrying in {} ms", operation, attempt,
-                            failure == null ? "HTTP " + answer.status() : failure.getClass().getSimpleName(), delay);
-                    scheduler.schedule(() -> {
-                        statistics.retryStarted();
-                        attempt(operation, request, attempt + 1, result, started);
-                    }, delay, TimeUnit.MILLISECONDS);
-                } else if (failure != null) {
-                    complete(operation, result, started, null, policy.transportFailure(operation, failure, attempt));
-                } else {
-                    complete(operation, result, started, answer.afterAttempts(attempt), null);
-                }
-            } catch (RuntimeException e) { // e.g. the scheduler refused the retry: the endpoint is stopping
-                complete(operation, result, started, null, e);
-            }
-        });
+        RetriedCall call = new RetriedCall(this, operation, pace, request, statistics.callStarted(operation, token));
+        pending.add(call);
+        call.result.whenComplete((answer, failure) -> pending.remove(call));
+        if (closed) {
+            call.stop();
+        } else {
+            call.start();
+        }
+        return call.result;
     }
 
     /** One attempt: its answer, or the I/O failure that prevented one, at the latest at its deadline. */
-    private CompletableFuture<LivePersonClient.Answer> once(SimpleHttpRequest request) {
+    CompletableFuture<LivePersonClient.Answer> once(SimpleHttpRequest request) {
         CompletableFuture<LivePersonClient.Answer> answer = new CompletableFuture<>();
         Future<LivePersonClient.Answer> inFlight = client.execute(SimpleRequestProducer.create(request),
                 new BoundedAnswerConsumer(MAX_ANSWER_BYTES), new FutureCallback<>() {
@@ -190,19 +175,35 @@ final class RetryingHttp implements AutoCloseable {
         return answer;
     }
 
-    /** Lets the statistics record the outcome, then completes the call. */
-    private void complete(String operation, CompletableFuture<LivePersonClient.Answer> result, long started,
-                          LivePersonClient.Answer answer, Throwable failure) {
-        statistics.callCompleted(operation, started, answer, failure);
-        if (failure != null) {
-            result.completeExceptionally(failure);
-        } else {
-            result.complete(answer);
-        }
-    }
-
+    /**
+     * Stops: the requests of this endpoint still waiting in a pace fail there, a retry not yet sent ends with the
+     * answer it retries, a request on the wire with a transport failure. Every call completes.
+     */
     @Override
     public void close() {
+        closed = true;
+        paces.forEach(pace -> pace.abandon(this));
+        pending.forEach(RetriedCall::stop);
         client.close(CloseMode.GRACEFUL);
+    }
+
+    RetryPolicy policy() {
+        return policy;
+    }
+
+    CallStatistics statistics() {
+        return statistics;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    int maxQueued() {
+        return maxQueued;
+    }
+
+    long maxQueueWaitNanos() {
+        return maxQueueWaitNanos;
     }
 }

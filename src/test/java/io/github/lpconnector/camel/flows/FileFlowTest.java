@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * routes-examples/file-to-liveperson.camel.yaml through camel-main under the same faults as the Kafka flow (20 %
+ * routes-examples/file-to-liveperson.camel.yaml through camel-main under the same faults as the Kafka flow (2 %
  * 429, 5 % 503, 2 % dropped connections, 2 % answers stalled 2 s past a 1 s timeout), with duplicate event files and
  * events that can never succeed: every event ends as one conversation with one result file, or in .error.
  */
@@ -89,7 +89,7 @@ class FileFlowTest {
         drop(inbox, "not-json.json", "{\"eventId\":");
         files++;
         emulator.faults().seed(5).dropShare(0.02).stallShare(0.02, Duration.ofSeconds(2))
-                .statusShare(429, 0.20).statusShare(503, 0.05);
+                .statusShare(429, FlowMain.RANDOM_429_SHARE).statusShare(503, 0.05);
 
         Map<String, String> props = Map.of(
                 "flows.file.inbox", inbox.toString(),

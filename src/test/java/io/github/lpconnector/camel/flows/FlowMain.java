@@ -9,6 +9,13 @@ import org.apache.camel.main.Main;
 /** Starts example routes the way a user runs them: camel-main, routes from routes-examples/, properties. */
 public final class FlowMain {
 
+    /**
+     * The share of CREATE and SEND requests the emulator answers 429 at random in the tests under faults. A 429 pauses
+     * the whole account for at least 1 s (the rate governor): at 20 % the account would be paused nearly all the
+     * time, whatever the flows do, so the faults keep a few 429s, which exercise the retry through the account's pace.
+     */
+    public static final double RANDOM_429_SHARE = 0.02;
+
     public static final String ACCOUNT = "71234567";
 
     private FlowMain() {

@@ -283,7 +283,7 @@ class JmsFlowTest {
         bodies.add("{\"eventId\":");
         props.add(Map.of());
         emulator.faults().seed(11).dropShare(0.02).stallShare(0.02, Duration.ofSeconds(2))
-                .statusShare(429, 0.20).statusShare(503, 0.05);
+                .statusShare(429, FlowMain.RANDOM_429_SHARE).statusShare(503, 0.05);
         broker.send(events(), bodies, props);
 
         // first instance: stopped mid-stream (in-flight messages finish or roll back), then a new one takes over

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Kafka flow under faults: the emulator answers 20 % 429, 5 % 503, drops 2 % of the connections and stalls 2 %
+ * The Kafka flow under faults: the emulator answers 2 % 429, 5 % 503, drops 2 % of the connections and stalls 2 %
  * of the answers for 2 s (longer than the 1 s request timeout: the conversation is opened but the answer is lost),
  * while the consuming route is stopped and restarted mid-stream, and 5 % of the events are published twice.
  * Every event must end as exactly one conversation with one result record, or on the dead-letter topic.
@@ -110,7 +110,7 @@ class KafkaReliabilityTest {
         emulator.faults().seed(seed)
                 .dropShare(0.02)
                 .stallShare(0.02, Duration.ofSeconds(2))
-                .statusShare(429, 0.20)
+                .statusShare(429, FlowMain.RANDOM_429_SHARE)
                 .statusShare(503, 0.05);
     }
 

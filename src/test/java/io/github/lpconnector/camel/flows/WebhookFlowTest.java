@@ -113,7 +113,7 @@ class WebhookFlowTest {
     @Test
     void aCrmRetryingUnderFaultsGetsExactlyOneConversationPerEvent() throws Exception {
         emulator.faults().seed(3).dropShare(0.02).stallShare(0.02, Duration.ofSeconds(2))
-                .statusShare(429, 0.20).statusShare(503, 0.05);
+                .statusShare(429, FlowMain.RANDOM_429_SHARE).statusShare(503, 0.05);
         FlowCounters counters = FlowCounters.install(main.getCamelContext());
         int events = 100;
         AtomicInteger crmRetries = new AtomicInteger();

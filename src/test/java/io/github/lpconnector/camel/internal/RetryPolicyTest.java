@@ -30,6 +30,23 @@ class RetryPolicyTest {
         assertThat(policy.delayAfterAnswer(1, answer(429, null))).isEqualTo(1_000);
     }
 
+    /**
+     * Issue 26's open point, decided: LivePerson's floor after a 429 wins over a smaller {@code maxRetryDelay}, which
+     * then caps only the backoff after 502/503/504 and refused connections.
+     */
+    @Test
+    void aPauseAfter429TakesRetryAfterCappedByMaxRetryDelayAndNeverLessThanTheFloor() {
+        assertThat(policy.rateLimitPauseMillis(answer(429, "3"), 1_000)).isEqualTo(3_000);
+        assertThat(policy.rateLimitPauseMillis(answer(429, null), 1_000)).isEqualTo(1_000);
+        assertThat(policy.rateLimitPauseMillis(answer(429, "3600"), 1_000)).isEqualTo(5_000);
+        assertThat(policy.rateLimitPauseMillis(answer(429, "1"), 5_000)).as("a login call").isEqualTo(5_000);
+
+        RetryPolicy smallCap = new RetryPolicy(3, 100, 300);
+        assertThat(smallCap.rateLimitPauseMillis(answer(429, "2"), 1_000)).isEqualTo(1_000);
+        assertThat(smallCap.delayAfterAnswer(1, answer(429, "2"))).as("without the governor").isEqualTo(1_000);
+        assertThat(smallCap.delayAfterAnswer(3, answer(503, null))).isEqualTo(300);
+    }
+
     @Test
     void gatewayErrorsBackOffDoublingAndStopAfterMaxRetries() {
         assertThat(policy.delayAfterAnswer(1, answer(503, null))).isEqualTo(100);
