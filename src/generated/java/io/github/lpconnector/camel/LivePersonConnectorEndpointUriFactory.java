@@ -23,8 +23,7 @@ public class LivePersonConnectorEndpointUriFactory extends org.apache.camel.supp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(41);
-        Set<String> props = new HashSet<>(34);
+        Set<String> props = new HashSet<>(45);
         props.add("accountId");
         props.add("apiVersion");
         props.add("appJwt");

@@ -121,7 +121,7 @@ final class HttpLivePersonClient implements LivePersonClient {
                              + URLEncoder.encode(expires, StandardCharsets.UTF_8));
         ContentType type = "PNG".equals(fileType) ? ContentType.IMAGE_PNG
                 : "GIF".equals(fileType) ? ContentType.IMAGE_GIF : ContentType.IMAGE_JPEG;
-        return http.execute("upload", null, () -> SimpleRequestBuilder.put(uri).setBody(content, type).build());
+        return http.execute("upload", null, null, () -> SimpleRequestBuilder.put(uri).setBody(content, type).build());
     }
 
     private SimpleHttpRequest messagingRequest(URI uri, Tokens tokens, byte[] json) {
