@@ -10,7 +10,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
 import io.github.lpconnector.camel.internal.LivePersonAuth;
-import io.github.lpconnector.camel.internal.Paces;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
@@ -20,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code liveperson-connector} component: holds the options its endpoints start from, the credentials and
+ * The {@code liveperson-connector} component: holds the options its endpoints start from, and the credentials and
  * hosts shared by the endpoints of one account, so that a route that creates, sends and closes through three
- * endpoints still makes one domain lookup, one token call and one IDP call per consumer, and the paces of the
- * accounts, so that every endpoint of the Camel context that calls one account sends at that account's pace.
+ * endpoints still makes one domain lookup, one token call and one IDP call per consumer. (The accounts' paces are
+ * shared by every endpoint of the Camel context: a service of the context.)
  */
 @Component(LivePersonConnectorConstants.SCHEME)
 public class LivePersonConnectorComponent extends HealthCheckComponent implements SSLContextParametersAware {
@@ -42,7 +41,6 @@ public class LivePersonConnectorComponent extends HealthCheckComponent implement
 
     private final Map<LivePersonAuth.Key, LivePersonAuth> auths = new ConcurrentHashMap<>();
     private final Set<String> warnedPlainHttp = ConcurrentHashMap.newKeySet();
-    private Paces paces;
     private Clock clock = Clock.systemUTC();
     private volatile ConversationStore defaultConversationStore;
     private volatile ExecutorService blockingExecutor;
@@ -67,14 +65,6 @@ public class LivePersonConnectorComponent extends HealthCheckComponent implement
     /** The credentials and hosts of an endpoint's account and client credentials, created on first use. */
     LivePersonAuth auth(LivePersonConnectorConfiguration configuration) {
         return auths.computeIfAbsent(LivePersonAuth.Key.of(configuration), key -> new LivePersonAuth(configuration, clock));
-    }
-
-    /** The paces of the accounts, created with the first endpoint that needs one; gone when the component stops. */
-    synchronized Paces paces() {
-        if (paces == null) {
-            paces = new Paces(getCamelContext());
-        }
-        return paces;
     }
 
     /** Logs once per base URI that tokens will travel in clear to a host that is not on this machine. */
@@ -119,14 +109,6 @@ public class LivePersonConnectorComponent extends HealthCheckComponent implement
 
     @Override
     protected void doStop() throws Exception {
-        Paces stopping;
-        synchronized (this) {
-            stopping = paces;
-            paces = null;
-        }
-        if (stopping != null) {
-            stopping.close(); // what still waits fails now, and the pace's scheduler goes
-        }
         auths.clear();
         ExecutorService executor = blockingExecutor;
         if (executor != null) {

@@ -187,7 +187,7 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint
         scheduler = getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "LivePersonConnector");
         client = LivePersonClient.http(configuration, getCamelContext(), scheduler, callStatistics,
-                configuration.isRateGovernor() ? getComponent().paces() : null);
+                configuration.isRateGovernor());
         healthCheck = LivePersonHealthCheck.registerProducer(this);
     }
 

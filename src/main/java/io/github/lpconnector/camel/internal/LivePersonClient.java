@@ -94,12 +94,13 @@ public interface LivePersonClient extends AutoCloseable {
     /**
      * The Apache HttpClient 5 client of an endpoint: its own connection pool and I/O threads, retries and request
      * deadlines on {@code scheduler} (a scheduler of the Camel context's), each call reported to {@code statistics}
-     * and, unless {@code paces} is null (the governor is off), sent at its account's pace.
+     * and, when {@code governed}, sent at its account's pace, which every endpoint of the context shares.
      */
     static LivePersonClient http(LivePersonConnectorConfiguration configuration, CamelContext context,
-                                 ScheduledExecutorService scheduler, CallStatistics statistics, Paces paces)
+                                 ScheduledExecutorService scheduler, CallStatistics statistics, boolean governed)
             throws Exception {
         return new HttpLivePersonClient(configuration,
-                RetryingHttp.create(configuration, context, scheduler, statistics), paces);
+                RetryingHttp.create(configuration, context, scheduler, statistics),
+                governed ? Paces.of(context) : null);
     }
 }

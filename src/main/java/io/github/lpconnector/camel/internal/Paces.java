@@ -8,16 +8,17 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
- * The paces of one component, so of one Camel context: one per LivePerson account and messaging host, and one per
- * account and Domain API host for the login calls (Domain API, Sentinel, IDP). Every endpoint of the component that
- * calls the same account gets the same pace. The turns of all of them are handed out by one thread of a scheduler
- * obtained from the context's {@code ExecutorServiceManager}, created with the first pace; {@link #close()} fails
- * what still waits and shuts the scheduler down, so nothing outlives the component.
+ * The paces of one Camel context: one per LivePerson account and messaging host, and one per account and Domain API
+ * host for the login calls (Domain API, Sentinel, IDP). Every endpoint of the context that calls the same account
+ * gets the same pace. The turns of all of them are handed out by one thread of a scheduler obtained from the
+ * context's {@code ExecutorServiceManager}, created with the first pace. The paces are a service of the context:
+ * when it stops, what still waits fails and the scheduler is shut down, so nothing outlives the context.
  */
-public final class Paces implements AutoCloseable {
+final class Paces extends ServiceSupport {
 
     private record Key(Pace.Kind kind, String accountId, String host) {
     }
@@ -27,8 +28,25 @@ public final class Paces implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private boolean closed;
 
-    public Paces(CamelContext context) {
+    private Paces(CamelContext context) {
         this.context = context;
+    }
+
+    /** The paces of {@code context}, created (and added to its services) by the first endpoint that needs them. */
+    static Paces of(CamelContext context) {
+        synchronized (context) {
+            Paces paces = context.getCamelContextExtension().getContextPlugin(Paces.class);
+            if (paces == null) {
+                paces = new Paces(context);
+                context.getCamelContextExtension().addContextPlugin(Paces.class, paces);
+                try {
+                    context.addService(paces, true, true);
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot add the account paces to the Camel context", e);
+                }
+            }
+            return paces;
+        }
     }
 
     /** The pace of the messaging calls to {@code accountId} at {@code messaging}, capped at the endpoint's limit. */
@@ -53,7 +71,7 @@ public final class Paces implements AutoCloseable {
         if (known != null) {
             return known;
         }
-        if (closed) { // the component stopped: a pace whose requests fail at once
+        if (closed) { // the context stopped: a pace whose requests fail at once
             Pace stopped = new Pace(key.kind(), key.accountId(), maxRequestsPerSecond, null, LivePersonMetrics.NONE);
             stopped.close();
             return stopped;
@@ -88,7 +106,12 @@ public final class Paces implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    protected synchronized void doStart() {
+        closed = false;
+    }
+
+    @Override
+    protected void doStop() {
         ScheduledExecutorService stopping;
         synchronized (this) {
             closed = true;
