@@ -140,7 +140,7 @@ class KafkaReliabilityTest {
 
     @Test
     void faultsAndARestartMidStreamLoseNothingAndDuplicateNothing() throws Exception {
-        int events = Boolean.getBoolean("reliability.large") ? 10_000 : 2_000;
+        int events = Boolean.getBoolean("reliability.large") ? 10_000 : 1_000;
         String prefix = "rel";
         createTopics(prefix, 6);
         Published published = publish(prefix, events, 7);
