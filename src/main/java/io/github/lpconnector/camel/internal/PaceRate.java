@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
  * over, up to {@link #TOLERANCE_NANOS} early so that a late timer does not cost throughput), never in a burst.</li>
  * <li>With no known limit the rate starts at {@link #START_RATE} and doubles every {@link #DOUBLING_NANOS} while
  * requests wait for it and LiveEngage accepts them all, so a burst reaches an unknown limit within a few seconds
- * with a handful of 429s. A known limit ({@code maxRequestsPerSecond}) is the start and the ceiling instead.</li>
+ * with a handful of 429s. It never runs ahead of twice what LiveEngage accepted over the last second (as TCP's
+ * window grows by what was acknowledged): a rate the requests do not reach, because connections or the route hold
+ * them back, says nothing of LiveEngage's capacity, and would send the whole queue at once the moment they are
+ * released. A known limit ({@code maxRequestsPerSecond}) is the start and the ceiling instead.</li>
  * <li>A 429 pauses every request for its pause (LivePerson asks for at least 1 s) and sets the rate to
  * {@link #DECREASE} times the lower of the current rate and the rate LiveEngage accepted over the last second:
  * during a slow start the allowed rate can be far above what was used, and what was accepted is the better estimate
@@ -114,8 +117,12 @@ final class PaceRate {
             return;
         }
         long counted = Math.min(elapsed, SECOND); // a long quiet spell is not a long success
-        rate = slowStart ? rate * Math.pow(2, counted / (double) DOUBLING_NANOS)
-                : rate + increasePerSecond * counted / SECOND;
+        if (slowStart) {
+            rate = Math.min(rate * Math.pow(2, counted / (double) DOUBLING_NANOS),
+                    Math.max(START_RATE, 2 * acceptedLastSecond(now)));
+        } else {
+            rate = rate + increasePerSecond * counted / SECOND;
+        }
         rate = Math.min(rate, Math.min(ceiling, MAX_RATE));
     }
 

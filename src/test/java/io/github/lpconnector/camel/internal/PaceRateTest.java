@@ -43,13 +43,27 @@ class PaceRateTest {
     }
 
     @Test
-    void withoutALimitTheRateStartsAtTwentyAndDoublesEveryHalfSecondWhileRequestsWait() {
+    void withoutALimitTheRateStartsAtTwentyAndGrowsExponentiallyWhileRequestsWaitAndAreAccepted() {
         PaceRate rate = new PaceRate(0, T0);
         assertThat(rate.rate()).isEqualTo(PaceRate.START_RATE);
 
         sendWhileAllowed(rate, T0, 1_000, true);
+        double afterOneSecond = rate.rate();
+        int sentInTheSecondSecond = sendWhileAllowed(rate, T0 + 1_000 * MS, 1_000, true);
 
-        assertThat(rate.rate()).isCloseTo(PaceRate.START_RATE * 4, within(PaceRate.START_RATE * 0.5));
+        assertThat(afterOneSecond).isGreaterThan(PaceRate.START_RATE * 2);
+        assertThat(rate.rate()).isGreaterThan(afterOneSecond * 2).isLessThanOrEqualTo(2.0 * sentInTheSecondSecond);
+    }
+
+    @Test
+    void theSlowStartNeverRunsAheadOfTwiceWhatLiveEngageAccepted() {
+        PaceRate rate = new PaceRate(0, T0);
+        // requests wait for their turn, but something else lets only 30 a second reach LiveEngage
+        for (long now = T0; now < T0 + 5_000 * MS; now += 1_000 * MS / 30) {
+            rate.left(now);
+            rate.accepted(now + MS, true);
+        }
+        assertThat(rate.rate()).isLessThanOrEqualTo(2 * 31.0).isGreaterThan(PaceRate.START_RATE);
     }
 
     @Test
