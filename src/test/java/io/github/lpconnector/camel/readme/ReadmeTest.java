@@ -41,8 +41,9 @@ class ReadmeTest {
     private static final JsonNode metadata = Readme.METADATA;
 
     @Test
-    void theTwoCommandsAreThere() {
+    void theTwoCommandsAreThereAndCiRunsTheSecond() throws IOException {
         assertThat(readme).contains("mvn -q test-compile exec:java@main-job").contains("mvn -B -ntp verify");
+        assertThat(Files.readString(Path.of(".ci/run"))).contains("mvn -B -ntp verify");
     }
 
     @Test
