@@ -270,6 +270,19 @@ class ReadmeTest {
     }
 
     @Test
+    void theJdbcStoresTablesAreTheOnesItCreates() throws Exception {
+        Class<?> store = Class.forName(ROOT + ".JdbcConversationStore");
+        for (String name : List.of("CREATE_CONVERSATIONS", "CREATE_CONSUMERS")) {
+            Field ddl = store.getDeclaredField(name);
+            ddl.setAccessible(true);
+            String statement = ddl.get(null) + ";";
+            assertThat(Readme.section("### Conversation stores", "### Registering the webhooks: the App Installation manifest"))
+                    .contains(statement);
+            assertThat(Readme.section("## Running several instances", "## Performance")).contains(statement);
+        }
+    }
+
+    @Test
     void theMetricNamesAreTheComponentsMeters() throws Exception {
         Set<String> meters = new TreeSet<>();
         for (Field field : Class.forName(ROOT + ".internal.MicrometerMetrics").getDeclaredFields()) {
@@ -308,7 +321,7 @@ class ReadmeTest {
             inType |= Character.isUpperCase(part.charAt(0));
         }
         try {
-            return Class.forName(binary.toString());
+            return Class.forName(binary.toString(), false, ReadmeTest.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             return fail("the README names %s, which does not exist", name);
         }
@@ -317,7 +330,7 @@ class ReadmeTest {
     private static Class<?> testClass(String simpleName) {
         for (String pkg : List.of(ROOT + ".emulator", ROOT)) {
             try {
-                return Class.forName(pkg + "." + simpleName);
+                return Class.forName(pkg + "." + simpleName, false, ReadmeTest.class.getClassLoader());
             } catch (ClassNotFoundException e) {
                 // the next package
             }
