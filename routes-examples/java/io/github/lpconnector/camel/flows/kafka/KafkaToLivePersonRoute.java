@@ -48,8 +48,7 @@ public class KafkaToLivePersonRoute extends RouteBuilder {
     /** LivePerson refused the conversation request because the consumer has an open conversation. */
     static final Predicate CONVERSATION_ALREADY_OPEN = exchange -> {
         LivePersonRequestFailedException e = caught(exchange, LivePersonRequestFailedException.class);
-        return e != null && "cm.ConsumerRequestConversation".equals(e.getRequestType())
-               && e.getResponseBody() != null && e.getResponseBody().contains("40011");
+        return e != null && e.isConversationAlreadyOpen();
     };
 
     /** LivePerson answered this HTTP status (after the component's own retries). */
