@@ -36,6 +36,23 @@ public interface ConversationStore {
 
     Optional<String> findExtConsumerId(String accountId, String lpConsumerId);
 
+    /**
+     * Records, before {@code create} is sent, that the account's LivePerson consumer {@code lpConsumerId} (your
+     * {@code extConsumerId}) is getting a conversation for {@code correlationId}. A notification of a conversation
+     * the store does not know (yet: LiveEngage may notify the new conversation before its create's answer is back;
+     * or no longer: the instance that opened it was killed before it could record it) takes the correlation id of
+     * its consumer's latest create, as LiveEngage gives a consumer one open conversation at a time. The default
+     * records the consumer only, without that fallback.
+     */
+    default void saveConsumer(String accountId, String lpConsumerId, String extConsumerId, String correlationId) {
+        saveConsumer(accountId, lpConsumerId, extConsumerId);
+    }
+
+    /** The correlation id of the consumer's latest create ({@link #saveConsumer(String, String, String, String)}). */
+    default Optional<String> findConsumerCorrelationId(String accountId, String lpConsumerId) {
+        return Optional.empty();
+    }
+
     /** A store in this JVM's memory, keeping the {@code maxEntries} most recently used conversations and consumers. */
     static ConversationStore inMemory(int maxEntries) {
         return new InMemoryConversationStore(maxEntries);

@@ -22,7 +22,7 @@ final class JdbcConversationStore implements ConversationStore {
                                                + " ext_consumer_id VARCHAR(256), PRIMARY KEY (conversation_id))";
     static final String CREATE_CONSUMERS = "CREATE TABLE LP_CONSUMER (account_id VARCHAR(64) NOT NULL,"
                                            + " lp_consumer_id VARCHAR(128) NOT NULL, ext_consumer_id VARCHAR(256) NOT NULL,"
-                                           + " PRIMARY KEY (account_id, lp_consumer_id))";
+                                           + " correlation_id VARCHAR(256), PRIMARY KEY (account_id, lp_consumer_id))";
 
     private final DataSource dataSource;
     private volatile boolean tablesChecked;
@@ -53,6 +53,21 @@ final class JdbcConversationStore implements ConversationStore {
         upsert("INSERT INTO LP_CONSUMER (ext_consumer_id, account_id, lp_consumer_id) VALUES (?, ?, ?)",
                 "UPDATE LP_CONSUMER SET ext_consumer_id = ? WHERE account_id = ? AND lp_consumer_id = ?",
                 extConsumerId, accountId, lpConsumerId);
+    }
+
+    @Override
+    public void saveConsumer(String accountId, String lpConsumerId, String extConsumerId, String correlationId) {
+        upsert("INSERT INTO LP_CONSUMER (ext_consumer_id, correlation_id, account_id, lp_consumer_id)"
+               + " VALUES (?, ?, ?, ?)",
+                "UPDATE LP_CONSUMER SET ext_consumer_id = ?, correlation_id = ? WHERE account_id = ?"
+                + " AND lp_consumer_id = ?",
+                extConsumerId, correlationId, accountId, lpConsumerId);
+    }
+
+    @Override
+    public Optional<String> findConsumerCorrelationId(String accountId, String lpConsumerId) {
+        return query("SELECT correlation_id FROM LP_CONSUMER WHERE account_id = ? AND lp_consumer_id = ?",
+                rs -> rs.getString(1), accountId, lpConsumerId);
     }
 
     @Override

@@ -42,6 +42,25 @@ final class ConversationRecorder {
     }
 
     /**
+     * Saves, before the create is sent, which correlation id the ConsumerJWS's consumer is getting a conversation for
+     * ({@link ConversationStore#saveConsumer(String, String, String, String)}), so that the new conversation's
+     * notifications find it even before {@link #opened} recorded the conversation, or when it never could. Done
+     * at once when there is nothing to save (no correlation id, or a ConsumerJWS that names no consumer).
+     *
+     * @param extConsumerId the consumer the route named, or null; the ConsumerJWS's own {@code ext_consumer_id} wins
+     */
+    CompletableFuture<Void> opening(String correlationId, String extConsumerId, String consumerJws) {
+        JwtClaims claims = JwtClaims.of(consumerJws);
+        String consumer = claims.text("ext_consumer_id") != null ? claims.text("ext_consumer_id") : extConsumerId;
+        String lpConsumerId = claims.text("lp_consumer_id");
+        if (correlationId == null || lpConsumerId == null || consumer == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> store.saveConsumer(accountId, lpConsumerId, consumer, correlationId),
+                storing);
+    }
+
+    /**
      * Saves the opened conversation, retried after {@link #RETRY_DELAYS} when the store fails (the conversation is
      * open at LivePerson: a create sent again would be refused as already open, and its notifications would find no
      * record); the future fails, naming the conversation, when the last attempt does. No thread waits between
@@ -58,7 +77,7 @@ final class ConversationRecorder {
         Runnable save = () -> {
             store.save(new Conversation(conversationId, accountId, correlationId, consumer));
             if (lpConsumerId != null && consumer != null) {
-                store.saveConsumer(accountId, lpConsumerId, consumer);
+                store.saveConsumer(accountId, lpConsumerId, consumer, correlationId);
             }
         };
         attempt(save, 0, conversationId, saved);
