@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * <li>A key in progress under a live lease is neither new nor a duplicate: {@code add} throws, so that the caller
  * fails and its source delivers again later (a webhook answered 503, a Kafka record read again) rather than dropping
  * a key whose holder may still fail.</li>
- * <li>{@code confirm} marks the key done; {@code remove} deletes it (the holder failed); when the database refuses
- * either, the key's lease is no longer renewed, so that it is taken over once it ran out.</li>
+ * <li>{@code confirm} marks the key done; when the database refuses, the key stays held and its confirmation is
+ * tried again with each renewal. {@code remove} deletes it (the holder failed); when the database refuses, the
+ * key's lease is no longer renewed, so that it is taken over once it ran out.</li>
  * </ul>
  * Compared with camel-sql's {@code JdbcMessageIdRepository}, whose key stays forever once added, a key held by an
  * instance that was killed is not lost; the price is a short window after the work and before the confirmation in
@@ -51,7 +52,10 @@ public class LeasedJdbcIdempotentRepository extends ServiceSupport implements Id
     private final DataSource dataSource;
     private final String processorName;
     private final String holder = UUID.randomUUID().toString();
+    /** The keys this instance holds, in progress; their leases are renewed. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /** Keys whose work was done but whose confirmation the database refused: confirmed again with each renewal. */
+    private final Set<String> confirming = ConcurrentHashMap.newKeySet();
     private long leaseMillis = 30_000;
     private CamelContext camelContext;
     private ScheduledExecutorService renewer;
@@ -148,6 +152,7 @@ public class LeasedJdbcIdempotentRepository extends ServiceSupport implements Id
     @Override
     public boolean remove(String key) {
         held.remove(key);
+        confirming.remove(key);
         try (Connection c = connection()) {
             return update(c, "DELETE FROM LP_PROCESSED WHERE processor_name = ? AND message_id = ? AND done = 0"
                              + " AND holder = ?", processorName, key, holder) == 1;
@@ -156,20 +161,33 @@ public class LeasedJdbcIdempotentRepository extends ServiceSupport implements Id
         }
     }
 
+    /**
+     * Marks the key done. When the database refuses, the work stays done: the key is kept, its lease renewed, and
+     * the confirmation tried again with each renewal (false is answered meanwhile).
+     */
     @Override
     public boolean confirm(String key) {
-        held.remove(key);
         try (Connection c = connection()) {
-            return update(c, "UPDATE LP_PROCESSED SET done = 1 WHERE processor_name = ? AND message_id = ?"
-                             + " AND holder = ?", processorName, key, holder) == 1;
+            boolean confirmed = markDone(c, key);
+            held.remove(key);
+            return confirmed;
         } catch (SQLException e) {
-            throw failure("confirm", e);
+            confirming.add(key);
+            LOG.warn("Could not confirm key {} of {} ({}): trying again with the next lease renewal", key,
+                    processorName, e.getMessage());
+            return false;
         }
+    }
+
+    private boolean markDone(Connection c, String key) throws SQLException {
+        return update(c, "UPDATE LP_PROCESSED SET done = 1 WHERE processor_name = ? AND message_id = ?"
+                         + " AND holder = ?", processorName, key, holder) == 1;
     }
 
     @Override
     public void clear() {
         held.clear();
+        confirming.clear();
         try (Connection c = connection()) {
             update(c, "DELETE FROM LP_PROCESSED WHERE processor_name = ?", processorName);
         } catch (SQLException e) {
@@ -183,6 +201,15 @@ public class LeasedJdbcIdempotentRepository extends ServiceSupport implements Id
             return;
         }
         long until = System.currentTimeMillis() + leaseMillis;
+        try (Connection c = connection()) {
+            for (String key : confirming) {
+                markDone(c, key);
+                confirming.remove(key);
+                held.remove(key);
+            }
+        } catch (SQLException e) {
+            LOG.warn("Could not confirm {} keys of {}: {}", confirming.size(), processorName, e.getMessage());
+        }
         try (Connection c = connection();
              PreparedStatement s = c.prepareStatement("UPDATE LP_PROCESSED SET lease_until = ? WHERE processor_name = ?"
                                                       + " AND message_id = ? AND holder = ? AND done = 0")) {

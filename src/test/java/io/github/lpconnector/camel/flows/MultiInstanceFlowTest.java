@@ -22,6 +22,7 @@ import io.github.lpconnector.camel.inbound.WebhookClientAccess;
 import io.github.lpconnector.camel.support.PostgresServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,15 +83,18 @@ class MultiInstanceFlowTest {
 
                     IntSupplier conversations = () -> emulator.conversations().size();
                     awaitShare(conversations, 0.25);
-                    faults.add("killed instance-2 at " + conversations.getAsInt() + " conversations");
+                    faults.add("instance-2 killed at " + conversations.getAsInt() + " conversations");
                     instances.get(1).kill();
-                    instances.get(1).start().awaitReady();
+                    instances.get(1).start(); // a new JVM, while the other two go on
                     awaitShare(conversations, 0.50);
                     faults.add("PostgreSQL crashed at " + conversations.getAsInt());
-                    postgres.killAndRestart();
-                    awaitShare(conversations, 0.70);
+                    postgres.crash();
+                    faults.add("down until " + awaitRefusals(emulator, 3) + " notifications were answered 503");
+                    postgres.startAgain();
+                    awaitShare(conversations, 0.75);
                     faults.add("Kafka broker restarted at " + conversations.getAsInt());
                     kafka.restartBroker();
+                    instances.get(1).awaitReady();
 
                     await().atMost(Duration.ofMinutes(LARGE ? 30 : 4)).pollInterval(Duration.ofSeconds(1))
                             .until(() -> outcomes(kafka).size() >= EVENTS);
@@ -149,6 +153,21 @@ class MultiInstanceFlowTest {
     private static void awaitShare(IntSupplier conversations, double share) {
         await().atMost(Duration.ofMinutes(LARGE ? 20 : 3)).pollInterval(Duration.ofMillis(100))
                 .until(() -> conversations.getAsInt() >= EVENTS * share);
+    }
+
+    /**
+     * Waits until the instances answered {@code refusals} more notifications 503 (at most 30 s: the outage lasts
+     * until it is felt, whatever the machine's speed); the number they answered meanwhile.
+     */
+    private static long awaitRefusals(LiveEngageEmulator emulator, int refusals) {
+        long before = emulator.webhooks().count("answer 503");
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> emulator.webhooks().count("answer 503") >= before + refusals);
+        } catch (ConditionTimeoutException quiet) {
+            // no notification came meanwhile: the outage was felt by the outbound side only
+        }
+        return emulator.webhooks().count("answer 503") - before;
     }
 
     /** The event ids with an outcome: a result (CREATED or ALREADY_OPEN) or a dead letter. */
@@ -211,6 +230,12 @@ class MultiInstanceFlowTest {
                 .collect(Collectors.toSet());
         long conversationsWithoutReply = eventOfConversation.keySet().stream().filter(c -> !answered.contains(c))
                 .count();
+        long changesCorrelated = replies.stream()
+                .filter(r -> r.key().equals(eventOfConversation.get(header(r, "lp-conversation-id")))).count();
+        Map<String, Long> changesUncorrelated = replies.stream()
+                .filter(r -> !r.key().equals(eventOfConversation.get(header(r, "lp-conversation-id"))))
+                .collect(Collectors.groupingBy(r -> kind(header(r, "lp-event-type"), r.value()), TreeMap::new,
+                        Collectors.counting()));
         Map<String, Long> deliveries = emulator.webhooks().counters();
         long delivered = deliveries.getOrDefault("delivered", 0L);
         new FlowFigures("MultiInstanceFlowTest").put("instances", INSTANCES).put("events", EVENTS)
@@ -221,11 +246,14 @@ class MultiInstanceFlowTest {
                 .put("webhookRetries", deliveries.getOrDefault("retries", 0L))
                 .put("duplicatesDropped", deliveries.getOrDefault("answer 200", 0L) - delivered)
                 .put("givenUp", deliveries.getOrDefault("given up", 0L))
+                .put("answered503", deliveries.getOrDefault("answer 503", 0L))
                 .put("faultsInjected", emulator.webhooks().faults().injected()).put("faults", faults)
                 .put("handedOn", copies.size()).put("agentReplies", agentReplies.size())
                 .put("eventsWithoutOutcome", eventsWithoutOutcome).put("eventsWithTwoOutcomes", eventsWithTwoOutcomes)
                 .put("conversationsWithoutReply", conversationsWithoutReply).put("handedOnTwice", handedOnTwice)
                 .put("correlationPercent", agentReplies.isEmpty() ? 0 : 100.0 * correlated / agentReplies.size())
+                .put("allChangesCorrelatedPercent", replies.isEmpty() ? 0 : 100.0 * changesCorrelated / replies.size())
+                .put("uncorrelatedChanges", changesUncorrelated)
                 .put("seconds", (System.nanoTime() - started) / 1_000_000_000L).print();
 
         assertThat(eventsWithoutOutcome).as("events lost").isZero();

@@ -1,5 +1,8 @@
 package io.github.lpconnector.camel.store;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import io.github.lpconnector.camel.LeasedJdbcIdempotentRepository;
 import io.github.lpconnector.camel.LivePersonConnectorException;
@@ -87,6 +93,44 @@ class LeasedJdbcIdempotentRepositoryTest {
         } finally {
             other.stop();
             third.stop();
+        }
+    }
+
+    /** The shared server, refusing connections while {@code down} is set, as a database that went away would. */
+    private static DataSource failing(AtomicBoolean down) {
+        DataSource real = SharedPostgres.get().dataSource();
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && down.get()) {
+                        throw new SQLException("connection refused", "08001");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void aConfirmationTheDatabaseRefusedIsDoneWithALaterRenewalAndTheKeyStaysHeldMeanwhile() {
+        String name = name();
+        AtomicBoolean down = new AtomicBoolean();
+        LeasedJdbcIdempotentRepository holder = new LeasedJdbcIdempotentRepository(failing(down), name);
+        holder.setLeaseMillis(5_000);
+        holder.start();
+        LeasedJdbcIdempotentRepository other = instance(name, 5_000);
+        try {
+            assertThat(holder.add("k")).isTrue();
+            down.set(true);
+            assertThat(holder.confirm("k")).as("not confirmed yet").isFalse();
+            assertThatThrownBy(() -> other.add("k")).hasMessageContaining("in progress elsewhere");
+            down.set(false);
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> !other.add("k"));
+        } finally {
+            holder.stop();
+            other.stop();
         }
     }
 
