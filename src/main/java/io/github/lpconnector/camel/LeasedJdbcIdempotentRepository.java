@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,12 +101,12 @@ public class LeasedJdbcIdempotentRepository extends ServiceSupport implements Id
                           + " VALUES (?, ?, 0, ?, ?)", processorName, key, holder, now + leaseMillis);
                 return true;
             } catch (SQLException e) {
-                if (!isDuplicateKey(e)) {
+                if (!JdbcTables.isDuplicateKey(e)) {
                     throw e;
                 }
             }
             held.remove(key);
-            try (PreparedStatement s = prepare(c, "SELECT done, lease_until FROM LP_PROCESSED"
+            try (PreparedStatement s = JdbcTables.prepare(c, "SELECT done, lease_until FROM LP_PROCESSED"
                                                   + " WHERE processor_name = ? AND message_id = ?", processorName, key);
                  ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
@@ -140,8 +139,9 @@ public class LeasedJdbcIdempotentRepository extends ServiceSupport implements Id
     @Override
     public boolean contains(String key) {
         try (Connection c = connection();
-             PreparedStatement s = prepare(c, "SELECT done, lease_until FROM LP_PROCESSED WHERE processor_name = ?"
-                                              + " AND message_id = ?", processorName, key);
+             PreparedStatement s = JdbcTables.prepare(c, "SELECT done, lease_until FROM LP_PROCESSED"
+                                                         + " WHERE processor_name = ? AND message_id = ?",
+                     processorName, key);
              ResultSet rs = s.executeQuery()) {
             return rs.next() && (rs.getInt(1) != 0 || rs.getLong(2) > System.currentTimeMillis());
         } catch (SQLException e) {
@@ -251,25 +251,16 @@ public class LeasedJdbcIdempotentRepository extends ServiceSupport implements Id
         }
     }
 
+    /** A connection in auto-commit mode, the table created first when this repository has not seen it yet. */
     private Connection connection() throws SQLException {
         Connection c = dataSource.getConnection();
         c.setAutoCommit(true);
         if (!tableChecked) {
-            try (Statement s = c.createStatement()) {
-                s.executeQuery("SELECT 1 FROM " + TABLE + " WHERE 1 = 0").close();
-            } catch (SQLException missing) {
-                try (Statement s = c.createStatement()) {
-                    s.execute(CREATE);
-                } catch (SQLException e) {
-                    // another instance created it in between: fine if it is there now
-                    try (Statement s = c.createStatement()) {
-                        s.executeQuery("SELECT 1 FROM " + TABLE + " WHERE 1 = 0").close();
-                    } catch (SQLException still) {
-                        e.addSuppressed(still);
-                        c.close();
-                        throw e;
-                    }
-                }
+            try {
+                JdbcTables.createMissing(c, TABLE, CREATE);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
             }
             tableChecked = true;
         }
@@ -277,22 +268,7 @@ public class LeasedJdbcIdempotentRepository extends ServiceSupport implements Id
     }
 
     private static int update(Connection c, String sql, Object... values) throws SQLException {
-        try (PreparedStatement s = prepare(c, sql, values)) {
-            return s.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... values) throws SQLException {
-        PreparedStatement s = c.prepareStatement(sql);
-        for (int i = 0; i < values.length; i++) {
-            s.setObject(i + 1, values[i]);
-        }
-        return s;
-    }
-
-    /** SQLState class 23 (integrity constraint violation): the key is there already. */
-    private static boolean isDuplicateKey(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+        return JdbcTables.update(c, sql, values);
     }
 
     private LivePersonConnectorException failure(String what, SQLException e) {
