@@ -61,7 +61,9 @@ public interface ConversationStore {
     /**
      * A store in two tables of a database, {@code LP_CONVERSATION} and {@code LP_CONSUMER}, created when missing: on
      * an embedded H2 file database it survives a restart, on a shared server (PostgreSQL, ...) several instances share
-     * it.
+     * it. Every call takes a connection from {@code dataSource} and gives it back, so a pool's validation (or a
+     * DataSource without a pool) serves the calls after a database restart; a call during the outage fails, and
+     * {@code create} tries its record again for about 6 s.
      */
     static ConversationStore jdbc(DataSource dataSource) {
         return new JdbcConversationStore(dataSource);
