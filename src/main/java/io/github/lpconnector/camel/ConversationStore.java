@@ -36,6 +36,23 @@ public interface ConversationStore {
 
     Optional<String> findExtConsumerId(String accountId, String lpConsumerId);
 
+    /**
+     * Records, before {@code create} is sent, that the account's LivePerson consumer {@code lpConsumerId} (your
+     * {@code extConsumerId}) is getting a conversation for {@code correlationId}. A notification of a conversation
+     * the store does not know (yet: LiveEngage may notify the new conversation before its create's answer is back;
+     * or no longer: the instance that opened it was killed before it could record it) takes the correlation id of
+     * its consumer's latest create, as LiveEngage gives a consumer one open conversation at a time. The default
+     * records the consumer only, without that fallback.
+     */
+    default void saveConsumer(String accountId, String lpConsumerId, String extConsumerId, String correlationId) {
+        saveConsumer(accountId, lpConsumerId, extConsumerId);
+    }
+
+    /** The correlation id of the consumer's latest create ({@link #saveConsumer(String, String, String, String)}). */
+    default Optional<String> findConsumerCorrelationId(String accountId, String lpConsumerId) {
+        return Optional.empty();
+    }
+
     /** A store in this JVM's memory, keeping the {@code maxEntries} most recently used conversations and consumers. */
     static ConversationStore inMemory(int maxEntries) {
         return new InMemoryConversationStore(maxEntries);
@@ -44,7 +61,9 @@ public interface ConversationStore {
     /**
      * A store in two tables of a database, {@code LP_CONVERSATION} and {@code LP_CONSUMER}, created when missing: on
      * an embedded H2 file database it survives a restart, on a shared server (PostgreSQL, ...) several instances share
-     * it.
+     * it. Every call takes a connection from {@code dataSource} and gives it back, so a pool's validation (or a
+     * DataSource without a pool) serves the calls after a database restart; a call during the outage fails, and
+     * {@code create} tries its record again for about 6 s.
      */
     static ConversationStore jdbc(DataSource dataSource) {
         return new JdbcConversationStore(dataSource);

@@ -10,6 +10,7 @@ final class InMemoryConversationStore implements ConversationStore {
 
     private final Map<String, Conversation> conversations;
     private final Map<String, String> consumers;
+    private final Map<String, String> consumerCorrelations;
 
     InMemoryConversationStore(int maxEntries) {
         if (maxEntries < 1) {
@@ -17,6 +18,7 @@ final class InMemoryConversationStore implements ConversationStore {
         }
         this.conversations = Collections.synchronizedMap(lru(maxEntries));
         this.consumers = Collections.synchronizedMap(lru(maxEntries));
+        this.consumerCorrelations = Collections.synchronizedMap(lru(maxEntries));
     }
 
     private static <V> Map<String, V> lru(int maxEntries) {
@@ -46,6 +48,19 @@ final class InMemoryConversationStore implements ConversationStore {
     @Override
     public Optional<String> findExtConsumerId(String accountId, String lpConsumerId) {
         return Optional.ofNullable(consumers.get(accountId + '\n' + lpConsumerId));
+    }
+
+    @Override
+    public void saveConsumer(String accountId, String lpConsumerId, String extConsumerId, String correlationId) {
+        saveConsumer(accountId, lpConsumerId, extConsumerId);
+        if (correlationId != null) {
+            consumerCorrelations.put(accountId + '\n' + lpConsumerId, correlationId);
+        }
+    }
+
+    @Override
+    public Optional<String> findConsumerCorrelationId(String accountId, String lpConsumerId) {
+        return Optional.ofNullable(consumerCorrelations.get(accountId + '\n' + lpConsumerId));
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -21,7 +20,8 @@ final class JdbcConversationStore implements ConversationStore {
                                                + " account_id VARCHAR(64) NOT NULL, correlation_id VARCHAR(256),"
                                                + " ext_consumer_id VARCHAR(256), PRIMARY KEY (conversation_id))";
     static final String CREATE_CONSUMERS = "CREATE TABLE LP_CONSUMER (account_id VARCHAR(64) NOT NULL,"
-                                           + " lp_consumer_id VARCHAR(128) NOT NULL, ext_consumer_id VARCHAR(256) NOT NULL,"
+                                           + " lp_consumer_id VARCHAR(128) NOT NULL,"
+                                           + " ext_consumer_id VARCHAR(256) NOT NULL, correlation_id VARCHAR(256),"
                                            + " PRIMARY KEY (account_id, lp_consumer_id))";
 
     private final DataSource dataSource;
@@ -56,6 +56,21 @@ final class JdbcConversationStore implements ConversationStore {
     }
 
     @Override
+    public void saveConsumer(String accountId, String lpConsumerId, String extConsumerId, String correlationId) {
+        upsert("INSERT INTO LP_CONSUMER (ext_consumer_id, correlation_id, account_id, lp_consumer_id)"
+               + " VALUES (?, ?, ?, ?)",
+                "UPDATE LP_CONSUMER SET ext_consumer_id = ?, correlation_id = ? WHERE account_id = ?"
+                + " AND lp_consumer_id = ?",
+                extConsumerId, correlationId, accountId, lpConsumerId);
+    }
+
+    @Override
+    public Optional<String> findConsumerCorrelationId(String accountId, String lpConsumerId) {
+        return query("SELECT correlation_id FROM LP_CONSUMER WHERE account_id = ? AND lp_consumer_id = ?",
+                rs -> rs.getString(1), accountId, lpConsumerId);
+    }
+
+    @Override
     public Optional<String> findExtConsumerId(String accountId, String lpConsumerId) {
         return query("SELECT ext_consumer_id FROM LP_CONSUMER WHERE account_id = ? AND lp_consumer_id = ?",
                 rs -> rs.getString(1), accountId, lpConsumerId);
@@ -69,9 +84,9 @@ final class JdbcConversationStore implements ConversationStore {
     private void upsert(String insert, String update, String... values) {
         try (Connection connection = connection()) {
             try {
-                execute(connection, insert, values);
+                JdbcTables.update(connection, insert, (Object[]) values);
             } catch (SQLException e) {
-                if (!isDuplicateKey(e) || execute(connection, update, values) == 0) {
+                if (!JdbcTables.isDuplicateKey(e) || JdbcTables.update(connection, update, (Object[]) values) == 0) {
                     throw e;
                 }
             }
@@ -82,7 +97,7 @@ final class JdbcConversationStore implements ConversationStore {
 
     private <T> Optional<T> query(String sql, Row<T> row, String... values) {
         try (Connection connection = connection();
-             PreparedStatement statement = prepare(connection, sql, values);
+             PreparedStatement statement = JdbcTables.prepare(connection, sql, (Object[]) values);
              ResultSet rs = statement.executeQuery()) {
             return rs.next() ? Optional.ofNullable(row.read(rs)) : Optional.empty();
         } catch (SQLException e) {
@@ -90,53 +105,16 @@ final class JdbcConversationStore implements ConversationStore {
         }
     }
 
-    private static int execute(Connection connection, String sql, String... values) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, values)) {
-            return statement.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, String... values) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < values.length; i++) {
-            statement.setString(i + 1, values[i]);
-        }
-        return statement;
-    }
-
     /** A connection in auto-commit mode, the tables created first when this store has not seen them yet. */
     private Connection connection() throws SQLException {
         Connection connection = dataSource.getConnection();
         connection.setAutoCommit(true);
         if (!tablesChecked) {
-            createMissing(connection, "LP_CONVERSATION", CREATE_CONVERSATIONS);
-            createMissing(connection, "LP_CONSUMER", CREATE_CONSUMERS);
+            JdbcTables.createMissing(connection, "LP_CONVERSATION", CREATE_CONVERSATIONS);
+            JdbcTables.createMissing(connection, "LP_CONSUMER", CREATE_CONSUMERS);
             tablesChecked = true;
         }
         return connection;
-    }
-
-    private static void createMissing(Connection connection, String table, String ddl) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
-        } catch (SQLException missing) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(ddl);
-            } catch (SQLException e) {
-                // another instance created it in between: fine if it is there now
-                try (Statement statement = connection.createStatement()) {
-                    statement.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
-                } catch (SQLException still) {
-                    e.addSuppressed(still);
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /** SQLState class 23 (integrity constraint violation): the key is there already. */
-    private static boolean isDuplicateKey(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("23");
     }
 
     @Override

@@ -267,8 +267,10 @@ public class LivePersonConnectorConfiguration implements Cloneable {
     /**
      * Remembers the changes `notifications` has handed on, so that a change LiveEngage delivers again (after a
      * timeout or a 503) is dropped rather than handed on twice. Default: an in-memory repository of the last 10,000
-     * changes. With several instances behind one URL use one they share whose `add` is atomic, e.g. camel-sql's
-     * `JdbcMessageIdRepository`.
+     * changes. With several instances behind one URL use one they share whose `add` is atomic:
+     * `LeasedJdbcIdempotentRepository` on a database they all reach hands on the changes of an instance that was killed
+     * mid-way (camel-sql's `JdbcMessageIdRepository` keeps their keys forever: they would be lost). Kafka- or
+     * cache-backed repositories check, then add: not safe across instances. The consumer starts the repository.
      */
     @UriParam(label = "consumer,advanced")
     private IdempotentRepository idempotentRepository;

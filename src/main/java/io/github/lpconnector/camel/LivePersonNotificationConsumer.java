@@ -1,11 +1,14 @@
 package io.github.lpconnector.camel;
 
 import io.github.lpconnector.camel.internal.WebhookHandler;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckAware;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 
@@ -27,11 +30,24 @@ class LivePersonNotificationConsumer extends DefaultConsumer implements HealthCh
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        startRepository(endpoint.getConfiguration().getIdempotentRepository());
         WebhookHandler handler = endpoint.newWebhookHandler(getAsyncProcessor(), () -> createExchange(false));
         Endpoint platformHttp = getEndpoint().getCamelContext().getEndpoint(
                 "platform-http:" + endpoint.getConfiguration().getWebhookPath() + "?httpMethodRestrict=POST");
         http = platformHttp.createConsumer(handler);
         ServiceHelper.startService(http);
+    }
+
+    /**
+     * Starts the option's repository as Camel's idempotent consumer does (a JDBC one creates its table, a leased one
+     * renews its leases while started), once per context, which stops it when it stops.
+     */
+    private void startRepository(IdempotentRepository repository) throws Exception {
+        CamelContext context = getEndpoint().getCamelContext();
+        if (repository != null && !context.hasService(repository)) {
+            CamelContextAware.trySetCamelContext(repository, context);
+            context.addService(repository, true, true);
+        }
     }
 
     /** What Camel's check of this route's consumer reports: see {@link LivePersonHealthCheck}. */

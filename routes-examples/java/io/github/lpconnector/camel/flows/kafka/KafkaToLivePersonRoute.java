@@ -1,6 +1,7 @@
 package io.github.lpconnector.camel.flows.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.lpconnector.camel.LeasedJdbcIdempotentRepository;
 import io.github.lpconnector.camel.LivePersonConnectorConstants;
 import io.github.lpconnector.camel.LivePersonHttpException;
 import io.github.lpconnector.camel.LivePersonRequestFailedException;
@@ -15,7 +16,6 @@ import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.apache.camel.model.dataformat.JsonLibrary;
 import javax.sql.DataSource;
 
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.support.processor.PredicateValidationException;
 
 /**
@@ -33,9 +33,12 @@ import org.apache.camel.support.processor.PredicateValidationException;
  * says {@code ALREADY_OPEN}.</li>
  * <li>Anything else (429/5xx after the component's own retries, lost connection, timeout): redelivered in place,
  * then the exchange fails; with {@code breakOnFirstError=true} camel-kafka does not commit it and reads it again.</li>
- * <li>De-duplication by event id in a {@link JdbcMessageIdRepository} on the {@code lpDataSource} bean, shared by
- * every instance: its {@code add} is atomic through the table's primary key, where a Kafka- or cache-backed
- * repository checks, then adds, and lets two instances both take the same event.</li>
+ * <li>De-duplication by event id in a {@link LeasedJdbcIdempotentRepository} on the {@code lpDataSource} bean, shared
+ * by every instance: its {@code add} is atomic through the table's primary key, where a Kafka- or cache-backed
+ * repository checks, then adds, and lets two instances both take the same event; the id of an event whose instance
+ * was killed mid-way is taken over once its lease ran out (camel-sql's {@code JdbcMessageIdRepository} would keep it:
+ * the event would be lost). Confirmed as soon as the outcome is written, before the offset commit.</li>
+ * <li>The event id is the conversation's {@code LivePersonCorrelationId}: the agent's replies come back with it.</li>
  * </ul>
  * Tokens: the component obtains them itself (options {@code clientId}/{@code clientSecret} for the AppJWT; the
  * exchange property {@code LivePersonExtConsumerId}, set to the event's customer id, for the ConsumerJWS).
@@ -71,9 +74,10 @@ public class KafkaToLivePersonRoute extends RouteBuilder {
     @Override
     public void configure() throws Exception {
         String brokers = "{{kafka.brokers}}";
-        JdbcMessageIdRepository eventIds = new JdbcMessageIdRepository(
+        LeasedJdbcIdempotentRepository eventIds = new LeasedJdbcIdempotentRepository(
                 getContext().getRegistry().lookupByNameAndType("lpDataSource", DataSource.class),
                 resolve("{{flows.kafka.idempotent-processor:kafka-to-liveperson}}"));
+        eventIds.setLeaseMillis(Long.parseLong(resolve("{{flows.kafka.idempotent-lease-ms:30000}}")));
 
         String deadLetters = "kafka:{{flows.kafka.dead-letter-topic:lp-dead-letters}}?brokers=" + brokers;
         String results = "kafka:{{flows.kafka.results-topic:lp-results}}?brokers=" + brokers;
@@ -100,12 +104,13 @@ public class KafkaToLivePersonRoute extends RouteBuilder {
                 .validate((Predicate) simple("${body[eventId]} != null && ${body[customerId]} != null"))
                 .setProperty("eventId", simple("${body[eventId]}"))
                 .setProperty("customerId", simple("${body[customerId]}"))
-                .idempotentConsumer(exchangeProperty("eventId"), eventIds)
+                .idempotentConsumer(exchangeProperty("eventId"), eventIds).completionEager(true)
                     // doCatch (not onException) for the final outcomes: the event id stays recorded, so a second
                     // copy of a dead-lettered event is skipped too
                     .doTry()
                         // the consumer whose ConsumerJWS the component obtains and caches
                         .setProperty(LivePersonConnectorConstants.PROPERTY_EXT_CONSUMER_ID, exchangeProperty("customerId"))
+                        .setHeader(LivePersonConnectorConstants.CORRELATION_ID, exchangeProperty("eventId"))
                         .setBody(simple("${body[request]}"))
                         .to("liveperson-connector:create")
                         .process(exchange -> result(exchange, CREATED))

@@ -38,6 +38,9 @@ final class CreateOperation implements ConnectorOperation {
                 exchange.getExchangeId());
         byte[] json = Json.write(batch.requests());
         List<String> ids = batch.requestIds(); // what the answer is matched against
+        String correlationId = exchange.getMessage().getHeader(CORRELATION_ID, String.class);
+        Object consumer = exchange.getProperty(PROPERTY_EXT_CONSUMER_ID);
+        String extConsumerId = consumer != null ? consumer.toString() : extConsumerIdOption;
         return new PreparedCall() {
             /** The tokens of the attempt that got the answer: the ConsumerJWS names the consumer to record. */
             private volatile LivePersonClient.Tokens sentWith;
@@ -46,7 +49,8 @@ final class CreateOperation implements ConnectorOperation {
             public CompletableFuture<LivePersonClient.Answer> send(LivePersonClient client, URI messaging,
                                                                    LivePersonClient.Tokens tokens) {
                 sentWith = tokens;
-                return client.create(messaging, tokens, json);
+                return recorder.opening(correlationId, extConsumerId, tokens.consumerJws())
+                        .thenCompose(recorded -> client.create(messaging, tokens, json));
             }
 
             @Override
@@ -57,10 +61,8 @@ final class CreateOperation implements ConnectorOperation {
                 } catch (RuntimeException e) {
                     return CompletableFuture.failedFuture(e);
                 }
-                Object consumer = exchange.getProperty(PROPERTY_EXT_CONSUMER_ID);
-                return recorder.opened(result.conversationId(),
-                        exchange.getMessage().getHeader(CORRELATION_ID, String.class),
-                        consumer != null ? consumer.toString() : extConsumerIdOption, sentWith.consumerJws());
+                return recorder.opened(result.conversationId(), correlationId, extConsumerId,
+                        sentWith.consumerJws());
             }
         };
     }

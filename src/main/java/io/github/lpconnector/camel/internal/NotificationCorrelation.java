@@ -30,7 +30,7 @@ import static io.github.lpconnector.camel.LivePersonConnectorConstants.SERVER_TI
 /**
  * The headers of a notified change: what the change says (conversation, dialog, sequence, sender...), and what the
  * {@link ConversationStore} knows of its conversation - the caller's correlation id and the consumer, found by the
- * conversation, else by LivePerson's id of the consumer taking part.
+ * conversation, else by LivePerson's id of the consumer taking part (its latest create's correlation id).
  */
 final class NotificationCorrelation {
 
@@ -65,6 +65,10 @@ final class NotificationCorrelation {
         }
         Optional<Conversation> known = store.find(notification.conversationId());
         known.map(Conversation::correlationId).ifPresent(id -> headers.put(CORRELATION_ID, id));
+        if (known.isEmpty() && lpConsumerId != null && account != null) {
+            // not recorded (yet): the consumer's latest create, before it was sent
+            store.findConsumerCorrelationId(account, lpConsumerId).ifPresent(id -> headers.put(CORRELATION_ID, id));
+        }
         String extConsumerId = known.map(Conversation::extConsumerId).orElse(null);
         if (extConsumerId == null && lpConsumerId != null && account != null) {
             extConsumerId = store.findExtConsumerId(account, lpConsumerId).orElse(null);

@@ -43,13 +43,26 @@ public final class KafkaTestBroker implements AutoCloseable {
     }
 
     public static KafkaTestBroker start() throws Exception {
+        return start(false);
+    }
+
+    /**
+     * @param fixedPorts listen on ports chosen now and kept, so that {@link #restartBroker()} comes back where the
+     *                   clients look for it (the test kit's default is a new random port per start)
+     */
+    public static KafkaTestBroker start(boolean fixedPorts) throws Exception {
         TestKitNodes nodes = new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)
                 .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                 .build();
-        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+        if (fixedPorts) {
+            builder.setConfigProp("listeners", "EXTERNAL://localhost:" + freePort() + ",CONTROLLER://localhost:"
+                                               + freePort());
+        }
+        KafkaClusterTestKit cluster = builder
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("offsets.topic.num.partitions", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
@@ -60,6 +73,25 @@ public final class KafkaTestBroker implements AutoCloseable {
         cluster.startup();
         cluster.waitForReadyBrokers();
         return new KafkaTestBroker(cluster);
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Stops the broker (its controller, the metadata quorum, stays up) and starts it again on the same port and log
+     * directories, as a rolling restart of a broker does: clients lose their connections and reconnect. Needs
+     * {@code start(true)}.
+     */
+    public void restartBroker() throws Exception {
+        kafka.server.BrokerServer broker = cluster.brokers().values().iterator().next();
+        broker.shutdown();
+        broker.awaitShutdown();
+        broker.startup();
+        cluster.waitForReadyBrokers();
     }
 
     public String bootstrapServers() {

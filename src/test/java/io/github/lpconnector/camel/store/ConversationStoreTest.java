@@ -63,6 +63,17 @@ class ConversationStoreTest {
         store.saveConsumer("acc", "lp-1", "cust-1"); // again: the same row
         assertThat(store.findExtConsumerId("acc", "lp-1")).contains("cust-1");
         assertThat(store.findExtConsumerId("other", "lp-1")).isEmpty();
+
+        // the consumer's latest create, for notifications of a conversation not recorded (yet)
+        assertThat(store.findConsumerCorrelationId("acc", "lp-1")).isEmpty();
+        store.saveConsumer("acc", "lp-1", "cust-1", "CASE-2");
+        assertThat(store.findConsumerCorrelationId("acc", "lp-1")).contains("CASE-2");
+        store.saveConsumer("acc", "lp-1", "cust-1", "CASE-3");
+        assertThat(store.findConsumerCorrelationId("acc", "lp-1")).contains("CASE-3");
+        assertThat(store.findExtConsumerId("acc", "lp-1")).contains("cust-1");
+        store.saveConsumer("acc", "lp-2", "cust-2", "CASE-4"); // a consumer first seen by its create
+        assertThat(store.findConsumerCorrelationId("acc", "lp-2")).contains("CASE-4");
+        assertThat(store.findExtConsumerId("acc", "lp-2")).contains("cust-2");
     }
 
     @Test

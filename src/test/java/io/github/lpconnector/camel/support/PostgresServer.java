@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -63,7 +64,39 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Stops the server as a crash would (SIGKILL), then starts it again on the same port and data. */
     public void killAndRestart() throws Exception {
+        crash();
+        startAgain();
+    }
+
+    /**
+     * Stops the server as a crash would: SIGKILL to the postmaster and its backends (the pid in
+     * {@code postmaster.pid}: as root, the child process is runuser, which a SIGKILL would end without its child).
+     * Connections are cut, nothing is shut down cleanly.
+     */
+    public void crash() throws Exception {
+        ProcessHandle postmaster = postmaster().orElseThrow(() -> new IllegalStateException("no postmaster running"));
+        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+        all.add(0, postmaster);
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : all) {
+            p.onExit().get(30, TimeUnit.SECONDS);
+        }
         server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** The running postmaster, by the pid on the first line of its {@code postmaster.pid}. */
+    private Optional<ProcessHandle> postmaster() throws IOException {
+        Path pidFile = dir.resolve("data").resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        return lines.isEmpty() ? Optional.empty()
+                : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
+    }
+
+    /** Starts the server again after {@link #crash()}, on the same port and data (it recovers from its WAL). */
+    public void startAgain() throws Exception {
         startServer();
     }
 
@@ -121,6 +154,12 @@ public final class PostgresServer implements AutoCloseable {
             if (!server.waitFor(30, TimeUnit.SECONDS)) {
                 server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
+        }
+        // a postmaster that outlived its runuser parent
+        for (ProcessHandle left : postmaster().stream().toList()) {
+            left.descendants().forEach(ProcessHandle::destroyForcibly);
+            left.destroyForcibly();
+            left.onExit().join();
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
