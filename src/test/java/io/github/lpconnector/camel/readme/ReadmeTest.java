@@ -280,6 +280,9 @@ class ReadmeTest {
                     .contains(statement);
             assertThat(Readme.section("## Running several instances", "## Performance")).contains(statement);
         }
+        Field leased = Class.forName(ROOT + ".LeasedJdbcIdempotentRepository").getDeclaredField("CREATE");
+        leased.setAccessible(true);
+        assertThat(Readme.section("## Running several instances", "## Performance")).contains(leased.get(null) + ";");
     }
 
     @Test
