@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
  * over, up to {@link #TOLERANCE_NANOS} early so that a late timer does not cost throughput), never in a burst.</li>
  * <li>With no known limit the rate starts at {@link #START_RATE} and doubles every {@link #DOUBLING_NANOS} while
  * requests wait for it and LiveEngage accepts them all, so a burst reaches an unknown limit within a few seconds
- * with a handful of 429s. It never runs ahead of twice what LiveEngage accepted over the last second (as TCP's
- * window grows by what was acknowledged): a rate the requests do not reach, because connections or the route hold
- * them back, says nothing of LiveEngage's capacity, and would send the whole queue at once the moment they are
- * released. A known limit ({@code maxRequestsPerSecond}) is the start and the ceiling instead.</li>
+ * with a handful of 429s. It never runs ahead of twice the rate at which requests left over the last second: a rate
+ * the requests do not reach, because connections or the route hold them back, says nothing of LiveEngage's capacity,
+ * and would send the whole queue at once the moment they are released. (Departures, not answers: a slow answer must
+ * not slow the start.) A known limit ({@code maxRequestsPerSecond}) is the start and the ceiling instead.</li>
  * <li>A 429 pauses every request for its pause (LivePerson asks for at least 1 s) and sets the rate to
  * {@link #DECREASE} times the lower of the current rate and the rate LiveEngage accepted over the last second:
  * during a slow start the allowed rate can be far above what was used, and what was accepted is the better estimate
@@ -40,7 +40,7 @@ final class PaceRate {
     static final double MAX_RATE = 100_000;
     static final long TOLERANCE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
-    /** The accepted answers of the last second, in tenths of a second. */
+    /** The rings of the last second count in tenths of a second. */
     private static final int SLICES = 10;
     private static final long SLICE = SECOND / SLICES;
 
@@ -57,6 +57,9 @@ final class PaceRate {
     private long lastGrowth;
     private final long[] accepted = new long[SLICES];
     private final long[] acceptedSlice = new long[SLICES];
+    /** The requests that left in the last second, in tenths of a second. */
+    private final long[] departures = new long[SLICES];
+    private final long[] departuresSlice = new long[SLICES];
 
     /** @param ceiling the most requests per second ({@code maxRequestsPerSecond}), or 0 when unknown */
     PaceRate(double ceiling, long now) {
@@ -93,6 +96,7 @@ final class PaceRate {
     /** A request leaves now: the next one's slot starts one interval later. */
     void left(long now) {
         nextSlot = (now - nextSlot > 0 ? now : nextSlot) + (long) (SECOND / rate);
+        count(departures, departuresSlice, now);
     }
 
     /**
@@ -101,13 +105,7 @@ final class PaceRate {
      * @param waited whether the request had to wait for its turn: only then was the rate what held it back
      */
     void accepted(long now, boolean waited) {
-        long slice = Math.floorDiv(now, SLICE);
-        int i = (int) Math.floorMod(slice, SLICES);
-        if (acceptedSlice[i] != slice) {
-            acceptedSlice[i] = slice;
-            accepted[i] = 0;
-        }
-        accepted[i]++;
+        count(accepted, acceptedSlice, now);
         long elapsed = now - lastGrowth;
         if (elapsed <= 0) {
             return; // still within a pause, or an answer older than the last growth
@@ -119,7 +117,7 @@ final class PaceRate {
         long counted = Math.min(elapsed, SECOND); // a long quiet spell is not a long success
         if (slowStart) {
             rate = Math.min(rate * Math.pow(2, counted / (double) DOUBLING_NANOS),
-                    Math.max(START_RATE, 2 * acceptedLastSecond(now)));
+                    Math.max(START_RATE, 2 * leftLastSecond(now)));
         } else {
             rate = rate + increasePerSecond * counted / SECOND;
         }
@@ -155,11 +153,30 @@ final class PaceRate {
     }
 
     private double acceptedLastSecond(long now) {
+        return lastSecond(accepted, acceptedSlice, now);
+    }
+
+    private double leftLastSecond(long now) {
+        return lastSecond(departures, departuresSlice, now);
+    }
+
+    /** Counts one event at {@code now} in a ring of tenths of a second. */
+    private static void count(long[] counts, long[] slices, long now) {
+        long slice = Math.floorDiv(now, SLICE);
+        int i = (int) Math.floorMod(slice, SLICES);
+        if (slices[i] != slice) {
+            slices[i] = slice;
+            counts[i] = 0;
+        }
+        counts[i]++;
+    }
+
+    private static double lastSecond(long[] counts, long[] slices, long now) {
         long current = Math.floorDiv(now, SLICE);
         long sum = 0;
         for (int i = 0; i < SLICES; i++) {
-            if (current - acceptedSlice[i] < SLICES) {
-                sum += accepted[i];
+            if (current - slices[i] < SLICES) {
+                sum += counts[i];
             }
         }
         return sum;

@@ -56,14 +56,33 @@ class PaceRateTest {
     }
 
     @Test
-    void theSlowStartNeverRunsAheadOfTwiceWhatLiveEngageAccepted() {
+    void theSlowStartNeverRunsAheadOfTwiceTheRateRequestsLeaveAt() {
         PaceRate rate = new PaceRate(0, T0);
-        // requests wait for their turn, but something else lets only 30 a second reach LiveEngage
+        // requests wait for their turn, but something else lets only 30 a second leave
         for (long now = T0; now < T0 + 5_000 * MS; now += 1_000 * MS / 30) {
             rate.left(now);
             rate.accepted(now + MS, true);
         }
         assertThat(rate.rate()).isLessThanOrEqualTo(2 * 31.0).isGreaterThan(PaceRate.START_RATE);
+    }
+
+    @Test
+    void slowAnswersDoNotSlowTheStart() {
+        PaceRate rate = new PaceRate(0, T0);
+        // requests leave as the pace allows; each answer comes 2 s after its request left
+        java.util.ArrayDeque<Long> inFlight = new java.util.ArrayDeque<>();
+        for (long now = T0; now < T0 + 6_000 * MS; now += MS) {
+            while (!inFlight.isEmpty() && inFlight.peekFirst() + 2_000 * MS <= now) {
+                inFlight.pollFirst();
+                rate.accepted(now, true);
+            }
+            if (rate.mayLeave(now)) {
+                rate.left(now);
+                inFlight.addLast(now);
+            }
+        }
+        // four seconds of answers: past a thousand a second, as it would be with answers at once
+        assertThat(rate.rate()).isGreaterThan(1_000);
     }
 
     @Test
