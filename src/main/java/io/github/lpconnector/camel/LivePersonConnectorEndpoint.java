@@ -69,7 +69,7 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint
 
     private CallStatistics callStatistics;
     private ExchangeOutcomes outcomes;
-    private ScheduledExecutorService scheduler;
+    private volatile ScheduledExecutorService scheduler;
     private LivePersonClient client;
     private LivePersonHealthCheck.Registration healthCheck;
     private volatile WebhookHandler webhookHandler;
@@ -269,7 +269,7 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint
 
     ConnectorOperation newOperation() {
         ConversationStore store = conversationStore();
-        return ConnectorOperation.of(operation, configuration, store, executorFor(store));
+        return ConnectorOperation.of(operation, configuration, store, executorFor(store), () -> scheduler);
     }
 
     /** UP or DOWN, and why: from the calls a producer made, or the notifications a consumer received. */

@@ -3,6 +3,8 @@ package io.github.lpconnector.camel.internal;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 import io.github.lpconnector.camel.ConversationStore;
 import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
@@ -48,12 +50,13 @@ public interface ConnectorOperation {
     /**
      * @param store   where {@code create} records each conversation it opens
      * @param storing runs the store's calls (they may block)
+     * @param delays  the endpoint's scheduler, for the waits between attempts of a failed save
      */
     static ConnectorOperation of(LivePersonConnectorOperation operation, LivePersonConnectorConfiguration configuration,
-                                 ConversationStore store, Executor storing) {
+                                 ConversationStore store, Executor storing, Supplier<ScheduledExecutorService> delays) {
         return switch (operation) {
             case create -> new CreateOperation(configuration, new ConversationRecorder(configuration.getAccountId(),
-                    store, storing));
+                    store, storing, delays));
             case send -> SendOperation.publish();
             case close -> SendOperation.close();
             case notifications -> throw new IllegalArgumentException("notifications is not a producer operation");

@@ -42,14 +42,16 @@ final class CreateOperation implements ConnectorOperation {
         Object consumer = exchange.getProperty(PROPERTY_EXT_CONSUMER_ID);
         String extConsumerId = consumer != null ? consumer.toString() : extConsumerIdOption;
         return new PreparedCall() {
-            /** The tokens of the attempt that got the answer: the ConsumerJWS names the consumer to record. */
-            private volatile LivePersonClient.Tokens sentWith;
+            /** The consumer of the attempt that got the answer (its ConsumerJWS names it): the one to record. */
+            private volatile ConversationRecorder.Consumer sentFor;
 
             @Override
             public CompletableFuture<LivePersonClient.Answer> send(LivePersonClient client, URI messaging,
                                                                    LivePersonClient.Tokens tokens) {
-                sentWith = tokens;
-                return recorder.opening(correlationId, extConsumerId, tokens.consumerJws())
+                ConversationRecorder.Consumer consumer = ConversationRecorder.Consumer.of(extConsumerId,
+                        tokens.consumerJws());
+                sentFor = consumer;
+                return recorder.opening(correlationId, consumer)
                         .thenCompose(recorded -> client.create(messaging, tokens, json));
             }
 
@@ -61,8 +63,7 @@ final class CreateOperation implements ConnectorOperation {
                 } catch (RuntimeException e) {
                     return CompletableFuture.failedFuture(e);
                 }
-                return recorder.opened(result.conversationId(), correlationId, extConsumerId,
-                        sentWith.consumerJws());
+                return recorder.opened(result.conversationId(), correlationId, sentFor);
             }
         };
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,10 +28,12 @@ class ConversationRecorderTest {
             Duration.ofMillis(40));
 
     private final ExecutorService storing = Executors.newFixedThreadPool(2);
+    private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor();
 
     @AfterEach
     void stop() throws InterruptedException {
         storing.shutdownNow();
+        delays.shutdownNow();
         storing.awaitTermination(10, TimeUnit.SECONDS);
     }
 
@@ -72,7 +75,7 @@ class ConversationRecorderTest {
     @Test
     void aStoreThatComesBackWithinTheRetriesRecordsTheConversation() {
         FailingStore store = new FailingStore(3);
-        new ConversationRecorder("acc", store, storing, DELAYS).opened("conv-1", "CASE-1", "cust-1", null)
+        new ConversationRecorder("acc", store, storing, () -> delays, DELAYS).opened("conv-1", "CASE-1", new ConversationRecorder.Consumer(null, "cust-1"))
                 .orTimeout(30, TimeUnit.SECONDS).join();
         assertThat(store.attempts.get()).isEqualTo(4);
         assertThat(store.find("conv-1")).map(ConversationStore.Conversation::correlationId).contains("CASE-1");
@@ -81,8 +84,8 @@ class ConversationRecorderTest {
     @Test
     void aStoreThatStaysDownFailsNamingTheConversationAfterTheLastRetry() {
         FailingStore store = new FailingStore(Integer.MAX_VALUE);
-        assertThatThrownBy(() -> new ConversationRecorder("acc", store, storing, DELAYS)
-                .opened("conv-2", "CASE-2", null, null).orTimeout(30, TimeUnit.SECONDS).join())
+        assertThatThrownBy(() -> new ConversationRecorder("acc", store, storing, () -> delays, DELAYS)
+                .opened("conv-2", "CASE-2", new ConversationRecorder.Consumer(null, null)).orTimeout(30, TimeUnit.SECONDS).join())
                 .isInstanceOf(CompletionException.class).cause().isInstanceOf(LivePersonConnectorException.class)
                 .hasMessageContaining("conv-2 was opened").hasMessageContaining("connection refused");
         assertThat(store.attempts.get()).isEqualTo(DELAYS.size() + 1);
@@ -92,8 +95,8 @@ class ConversationRecorderTest {
     void aStoringExecutorThatStoppedBetweenAttemptsFailsTheSave() {
         FailingStore store = new FailingStore(Integer.MAX_VALUE);
         ExecutorService stopping = Executors.newSingleThreadExecutor();
-        var saved = new ConversationRecorder("acc", store, stopping, List.of(Duration.ofMillis(200)))
-                .opened("conv-3", "CASE-3", null, null);
+        var saved = new ConversationRecorder("acc", store, stopping, () -> delays, List.of(Duration.ofMillis(200)))
+                .opened("conv-3", "CASE-3", new ConversationRecorder.Consumer(null, null));
         stopping.shutdown();
         assertThatThrownBy(() -> saved.orTimeout(30, TimeUnit.SECONDS).join()).cause()
                 .isInstanceOf(LivePersonConnectorException.class).hasMessageContaining("conv-3");
