@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -112,7 +113,8 @@ public final class NotificationBenchmark {
                 .append(" cores, Java ").append(System.getProperty("java.version"))
                 .append(". Signed agent texts POSTed open-loop over HTTP/1.1 to `liveperson-connector:notifications`"
                         + " (camel-main's platform-http), whose route writes each to Kafka (KRaft in the same JVM) before the 200."
-                        + " Latency: from sending a request to its answer.\n\n");
+                        + " At most " + Load.MAX_IN_FLIGHT + " unanswered (a connection each); a request due while that"
+                        + " many wait counts as non-200. Latency: from sending a request to its answer.\n\n");
         md.append("| offered/s | answered/s | non-200 | p50 ms | p99 ms | max ms |\n|---:|---:|---:|---:|---:|---:|\n");
         List<Run> all = new ArrayList<>(fixed);
         all.addAll(ramp);
@@ -137,6 +139,9 @@ public final class NotificationBenchmark {
          */
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        /** At most this many requests unanswered, so connections (one per request in flight) stay bounded. */
+        static final int MAX_IN_FLIGHT = 256;
+        private final Semaphore connections = new Semaphore(MAX_IN_FLIGHT);
         private final URI uri;
         private final String account;
         private final String clientId;
@@ -165,10 +170,15 @@ public final class NotificationBenchmark {
                     if (wait > 1_000_000) {
                         TimeUnit.NANOSECONDS.sleep(wait); // the generator's own pacing, not a test's sleep
                     }
+                    if (!connections.tryAcquire()) {
+                        errors.incrementAndGet(); // MAX_IN_FLIGHT unanswered: the server is not keeping up
+                        continue;
+                    }
                     HttpRequest request = request(sequence.incrementAndGet());
                     long sent = System.nanoTime();
                     answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                             .whenComplete((answer, failure) -> {
+                                connections.release();
                                 if (failure != null || answer.statusCode() != 200) {
                                     errors.incrementAndGet();
                                 } else {
