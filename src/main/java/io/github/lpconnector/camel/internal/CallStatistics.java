@@ -3,6 +3,7 @@ package io.github.lpconnector.camel.internal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -203,6 +204,13 @@ public final class CallStatistics {
             pace.state().forEach((key, value) -> map.put(prefix + Character.toUpperCase(key.charAt(0))
                                                          + key.substring(1), value));
         }
+    }
+
+    /** The current sums of counters by key, sorted by key. */
+    static Map<String, Long> sums(Map<String, LongAdder> adders) {
+        Map<String, Long> answer = new TreeMap<>();
+        adders.forEach((k, v) -> answer.put(k, v.sum()));
+        return answer;
     }
 
     static void putIfSet(Map<String, Object> map, String key, Object value) {

@@ -3,7 +3,6 @@ package io.github.lpconnector.camel.internal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -121,16 +120,11 @@ public final class ExchangeOutcomes {
         map.put("exchangesFailed", exchangesFailed.sum());
         map.put("conversationsCreated", conversationsCreated.sum());
         map.put("messagesSent", messagesSent.sum());
-        map.put("failuresByStatus", sums(failuresByStatus));
-        map.put("failuresByErrorCode", sums(failuresByErrorCode));
+        map.put("failuresByStatus", CallStatistics.sums(failuresByStatus));
+        map.put("failuresByErrorCode", CallStatistics.sums(failuresByErrorCode));
         CallStatistics.putIfSet(map, "lastError", lastError);
         CallStatistics.putIfSet(map, "lastErrorTime", lastErrorTime);
         return map;
     }
 
-    private static Map<String, Long> sums(Map<String, LongAdder> adders) {
-        Map<String, Long> answer = new TreeMap<>();
-        adders.forEach((k, v) -> answer.put(k, v.sum()));
-        return answer;
-    }
 }

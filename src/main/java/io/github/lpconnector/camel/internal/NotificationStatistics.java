@@ -3,7 +3,6 @@ package io.github.lpconnector.camel.internal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -63,16 +62,11 @@ final class NotificationStatistics {
     Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("notificationRequests", requests.sum());
-        map.put("notifiedChanges", sums(changes));
-        map.put("notificationsRejected", sums(rejected));
+        map.put("notifiedChanges", CallStatistics.sums(changes));
+        map.put("notificationsRejected", CallStatistics.sums(rejected));
         CallStatistics.putIfSet(map, "lastDelivery", lastDelivery);
         CallStatistics.putIfSet(map, "lastRefusal", lastRefusal);
         return map;
     }
 
-    private static Map<String, Long> sums(Map<String, LongAdder> adders) {
-        Map<String, Long> answer = new TreeMap<>();
-        adders.forEach((k, v) -> answer.put(k, v.sum()));
-        return answer;
-    }
 }

@@ -1,6 +1,5 @@
 package io.github.lpconnector.camel.hardening;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.lpconnector.camel.LivePersonConnectorComponent;
 import io.github.lpconnector.camel.LivePersonTransportException;
 import io.github.lpconnector.camel.support.ConnectProxy;
+import io.github.lpconnector.camel.support.Keytool;
 import io.github.lpconnector.camel.support.LivePersonTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.jsse.KeyStoreParameters;
@@ -57,17 +57,7 @@ class TlsTest extends LivePersonTestSupport {
     }
 
     private static void keytool(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD));
-        if (args[0].equals("-genkeypair")) {
-            command.addAll(List.of("-keypass", PASSWORD));
-        }
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("keytool ended").isTrue();
-        assertThat(process.exitValue()).as("keytool %s: %s", args[0], output).isZero();
+        new Keytool(dir, PASSWORD).run(args);
     }
 
     /**

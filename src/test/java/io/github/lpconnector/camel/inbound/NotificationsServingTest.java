@@ -7,16 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 import io.github.lpconnector.camel.emulator.LiveEngageEmulator;
+import io.github.lpconnector.camel.support.Keytool;
 import io.github.lpconnector.camel.flows.FlowMain;
 import io.github.lpconnector.camel.model.LivePersonNotification.Text;
 import org.apache.camel.Exchange;
@@ -126,16 +124,6 @@ class NotificationsServingTest {
     }
 
     private static void keytool(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
-        command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD));
-        if (args[0].equals("-genkeypair")) {
-            command.addAll(List.of("-keypass", PASSWORD));
-        }
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("keytool ended").isTrue();
-        assertThat(process.exitValue()).as("keytool %s: %s", args[0], output).isZero();
+        new Keytool(dir, PASSWORD).run(args);
     }
 }
