@@ -63,6 +63,8 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "consumerJwsCacheSize": getOrCreateConfiguration(target).setConsumerJwsCacheSize(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": getOrCreateConfiguration(target).setConversationStore(property(camelContext, io.github.lpconnector.camel.ConversationStore.class, value)); return true;
+        case "correlationwait":
+        case "correlationWait": getOrCreateConfiguration(target).setCorrelationWait(property(camelContext, long.class, value)); return true;
         case "csdsdomain":
         case "csdsDomain": getOrCreateConfiguration(target).setCsdsDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
@@ -161,6 +163,8 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "consumerJwsCacheSize": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.lpconnector.camel.ConversationStore.class;
+        case "correlationwait":
+        case "correlationWait": return long.class;
         case "csdsdomain":
         case "csdsDomain": return java.lang.String.class;
         case "domain": return java.lang.String.class;
@@ -260,6 +264,8 @@ public class LivePersonConnectorComponentConfigurer extends PropertyConfigurerSu
         case "consumerJwsCacheSize": return getOrCreateConfiguration(target).getConsumerJwsCacheSize();
         case "conversationstore":
         case "conversationStore": return getOrCreateConfiguration(target).getConversationStore();
+        case "correlationwait":
+        case "correlationWait": return getOrCreateConfiguration(target).getCorrelationWait();
         case "csdsdomain":
         case "csdsDomain": return getOrCreateConfiguration(target).getCsdsDomain();
         case "domain": return getOrCreateConfiguration(target).getDomain();

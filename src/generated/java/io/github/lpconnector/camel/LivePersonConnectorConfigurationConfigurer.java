@@ -51,6 +51,8 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "consumerJwsCacheSize": target.setConsumerJwsCacheSize(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": target.setConversationStore(property(camelContext, io.github.lpconnector.camel.ConversationStore.class, value)); return true;
+        case "correlationwait":
+        case "correlationWait": target.setCorrelationWait(property(camelContext, long.class, value)); return true;
         case "csdsdomain":
         case "csdsDomain": target.setCsdsDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": target.setDomain(property(camelContext, java.lang.String.class, value)); return true;
@@ -136,6 +138,8 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "consumerJwsCacheSize": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.lpconnector.camel.ConversationStore.class;
+        case "correlationwait":
+        case "correlationWait": return long.class;
         case "csdsdomain":
         case "csdsDomain": return java.lang.String.class;
         case "domain": return java.lang.String.class;
@@ -222,6 +226,8 @@ public class LivePersonConnectorConfigurationConfigurer extends org.apache.camel
         case "consumerJwsCacheSize": return target.getConsumerJwsCacheSize();
         case "conversationstore":
         case "conversationStore": return target.getConversationStore();
+        case "correlationwait":
+        case "correlationWait": return target.getCorrelationWait();
         case "csdsdomain":
         case "csdsDomain": return target.getCsdsDomain();
         case "domain": return target.getDomain();

@@ -53,6 +53,8 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "consumerJwsCacheSize": target.getConfiguration().setConsumerJwsCacheSize(property(camelContext, int.class, value)); return true;
         case "conversationstore":
         case "conversationStore": target.getConfiguration().setConversationStore(property(camelContext, io.github.lpconnector.camel.ConversationStore.class, value)); return true;
+        case "correlationwait":
+        case "correlationWait": target.getConfiguration().setCorrelationWait(property(camelContext, long.class, value)); return true;
         case "csdsdomain":
         case "csdsDomain": target.getConfiguration().setCsdsDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": target.getConfiguration().setDomain(property(camelContext, java.lang.String.class, value)); return true;
@@ -146,6 +148,8 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "consumerJwsCacheSize": return int.class;
         case "conversationstore":
         case "conversationStore": return io.github.lpconnector.camel.ConversationStore.class;
+        case "correlationwait":
+        case "correlationWait": return long.class;
         case "csdsdomain":
         case "csdsDomain": return java.lang.String.class;
         case "domain": return java.lang.String.class;
@@ -240,6 +244,8 @@ public class LivePersonConnectorEndpointConfigurer extends PropertyConfigurerSup
         case "consumerJwsCacheSize": return target.getConfiguration().getConsumerJwsCacheSize();
         case "conversationstore":
         case "conversationStore": return target.getConfiguration().getConversationStore();
+        case "correlationwait":
+        case "correlationWait": return target.getConfiguration().getCorrelationWait();
         case "csdsdomain":
         case "csdsDomain": return target.getConfiguration().getCsdsDomain();
         case "domain": return target.getConfiguration().getDomain();

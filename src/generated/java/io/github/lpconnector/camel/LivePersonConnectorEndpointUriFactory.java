@@ -23,7 +23,7 @@ public class LivePersonConnectorEndpointUriFactory extends org.apache.camel.supp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(46);
         props.add("accountId");
         props.add("apiVersion");
         props.add("appJwt");
@@ -39,6 +39,7 @@ public class LivePersonConnectorEndpointUriFactory extends org.apache.camel.supp
         props.add("consumerJws");
         props.add("consumerJwsCacheSize");
         props.add("conversationStore");
+        props.add("correlationWait");
         props.add("csdsDomain");
         props.add("domain");
         props.add("engagementId");

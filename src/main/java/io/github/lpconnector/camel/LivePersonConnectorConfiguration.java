@@ -275,6 +275,18 @@ public class LivePersonConnectorConfiguration implements Cloneable {
     @UriParam(label = "consumer,advanced")
     private IdempotentRepository idempotentRepository;
 
+    /**
+     * How long, in milliseconds, `notifications` waits for the record of a conversation it does not know yet before
+     * it hands on an agent's event without `LivePersonCorrelationId`: LiveEngage notifies a new conversation as soon
+     * as it exists, and the agent (or a bot) may answer before `create` has recorded it, or while the conversation
+     * store restarts. Only events of the last minute from someone other than the consumer wait, re-reading the store
+     * without holding a thread. The wait counts from the request's arrival, so it bounds how late LiveEngage is
+     * answered (LiveEngage may disable an app that answers slower than 2.5 s over two minutes). `0` hands them on at
+     * once.
+     */
+    @UriParam(label = "consumer,advanced", defaultValue = "" + DEFAULT_CORRELATION_WAIT)
+    private long correlationWait = DEFAULT_CORRELATION_WAIT;
+
     /** The largest notification body `notifications` accepts, in bytes; a larger one is answered 413. */
     @UriParam(label = "consumer,advanced", defaultValue = "" + DEFAULT_MAX_NOTIFICATION_SIZE)
     private int maxNotificationSize = DEFAULT_MAX_NOTIFICATION_SIZE;
@@ -607,6 +619,14 @@ public class LivePersonConnectorConfiguration implements Cloneable {
 
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public long getCorrelationWait() {
+        return correlationWait;
+    }
+
+    public void setCorrelationWait(long correlationWait) {
+        this.correlationWait = correlationWait;
     }
 
     public int getMaxNotificationSize() {

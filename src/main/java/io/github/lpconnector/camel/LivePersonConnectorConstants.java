@@ -108,6 +108,7 @@ public final class LivePersonConnectorConstants {
     public static final int DEFAULT_MAX_CONNECTIONS = 256;
     public static final String DEFAULT_WEBHOOK_PATH = "/liveperson/notifications";
     public static final int DEFAULT_MAX_NOTIFICATION_SIZE = 1024 * 1024;
+    public static final long DEFAULT_CORRELATION_WAIT = 2000;
     public static final String DEFAULT_EVENT_TYPES
             = "ContentEvent,RichContentEvent,AcceptStatusEvent,ChatStateEvent,ExConversationChangeNotification";
     public static final int DEFAULT_MAX_QUEUED_REQUESTS = 10_000;

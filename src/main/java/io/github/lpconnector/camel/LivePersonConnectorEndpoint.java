@@ -116,7 +116,7 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint
         Executor blocking = repository instanceof MemoryIdempotentRepository
                 ? executorFor(store) : getComponent().blockingExecutor();
         WebhookHandler handler = new WebhookHandler(configuration, getCamelContext(), next, exchanges, repository, store,
-                blocking);
+                blocking, () -> scheduler);
         webhookHandler = handler;
         return handler;
     }
@@ -181,11 +181,11 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        scheduler = getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "LivePersonConnector");
         if (operation.isConsumer()) {
             return; // a consumer's health check and handler come with the consumer
         }
-        scheduler = getCamelContext().getExecutorServiceManager()
-                .newSingleThreadScheduledExecutor(this, "LivePersonConnector");
         client = LivePersonClient.http(configuration, getCamelContext(), scheduler, callStatistics,
                 configuration.isRateGovernor());
         healthCheck = LivePersonHealthCheck.registerProducer(this);
@@ -202,7 +202,12 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint
             client = null;
         }
         if (scheduler != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
+            if (operation.isConsumer()) {
+                // a change awaiting its conversation's record still gets its re-read, then its answer
+                getCamelContext().getExecutorServiceManager().shutdown(scheduler);
+            } else {
+                getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
+            }
             scheduler = null;
         }
         super.doStop();

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.github.lpconnector.camel.ConversationStore;
 import io.github.lpconnector.camel.emulator.LiveEngageEmulator;
 import io.github.lpconnector.camel.flows.FlowMain;
 import io.github.lpconnector.camel.flows.KafkaTestBroker;
@@ -45,6 +46,7 @@ public final class NotificationBenchmark {
 
     static final long RAMP_P99_LIMIT_MS = 100;
     private static final String PATH = "/liveperson/notifications";
+    private static final int CONVERSATIONS = 1000;
 
     /** One rate's figures. */
     record Run(int offered, double answered, long errors, double p50Ms, double p99Ms, double maxMs) {
@@ -52,6 +54,19 @@ public final class NotificationBenchmark {
         boolean sustained() {
             return errors == 0 && answered >= 0.95 * offered && p99Ms <= RAMP_P99_LIMIT_MS;
         }
+    }
+
+    /** A store holding the conversations the load notifies, as {@code create} would have recorded them. */
+    static ConversationStore recordedConversations() {
+        ConversationStore store = ConversationStore.inMemory(10_000);
+        for (int i = 0; i < CONVERSATIONS; i++) {
+            store.save(new ConversationStore.Conversation(conversation(i), FlowMain.ACCOUNT, "case-" + i, null));
+        }
+        return store;
+    }
+
+    private static String conversation(long i) {
+        return "bench-" + i;
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,9 +84,12 @@ public final class NotificationBenchmark {
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
+            ConversationStore store = recordedConversations();
             Main main = FlowMain.start("file:routes-examples/liveperson-replies-to-kafka.camel.yaml", null, emulator,
                     Map.of("camel.server.enabled", "true", "camel.server.port", String.valueOf(port),
-                            "kafka.brokers", kafka.bootstrapServers()), Map.of());
+                            "kafka.brokers", kafka.bootstrapServers(),
+                            "camel.component.liveperson-connector.conversation-store", "#benchStore"),
+                    Map.of("benchStore", store));
             try {
                 Load load = new Load(URI.create("http://127.0.0.1:" + port + PATH), FlowMain.ACCOUNT,
                         emulator.clientId(), emulator.clientSecret());
@@ -198,7 +216,7 @@ public final class NotificationBenchmark {
         }
 
         private HttpRequest request(long n) {
-            String conversation = "bench-" + (n % 1000);
+            String conversation = conversation(n % CONVERSATIONS);
             String body = "{\"kind\":\"notification\",\"type\":\"ms.MessagingEventNotification\",\"body\":{\"changes\":["
                           + "{\"sequence\":" + n + ",\"originatorId\":\"agent\",\"originatorMetadata\":{\"id\":\"agent\","
                           + "\"role\":\"ASSIGNED_AGENT\"},\"serverTimestamp\":" + System.currentTimeMillis()

@@ -26,12 +26,16 @@ class NotificationBenchmarkSmokeTest {
             }
             AtomicInteger handedOn = new AtomicInteger();
             Main main = FlowMain.start(null, null, emulator, Map.of("camel.server.enabled", "true",
-                    "camel.server.port", String.valueOf(port)), Map.of());
+                    "camel.server.port", String.valueOf(port),
+                    "camel.component.liveperson-connector.conversation-store", "#benchStore"),
+                    Map.of("benchStore", NotificationBenchmark.recordedConversations()));
             try {
                 main.getCamelContext().addRoutes(new RouteBuilder() {
                     @Override
                     public void configure() {
-                        from("liveperson-connector:notifications").process(e -> handedOn.incrementAndGet());
+                        from("liveperson-connector:notifications")
+                                .filter(header("LivePersonCorrelationId").startsWith("case-"))
+                                .process(e -> handedOn.incrementAndGet());
                     }
                 });
                 NotificationBenchmark.Load load = new NotificationBenchmark.Load(

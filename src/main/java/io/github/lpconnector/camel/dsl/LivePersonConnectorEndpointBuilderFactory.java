@@ -807,6 +807,50 @@ public interface LivePersonConnectorEndpointBuilderFactory {
         }
 
         /**
+         * How long, in milliseconds, notifications waits for the record of a conversation it does not know
+         * yet before it hands on an agent's event without LivePersonCorrelationId: LiveEngage notifies a new
+         * conversation as soon as it exists, and the agent (or a bot) may answer before create has recorded
+         * it, or while the conversation store restarts. Only events of the last minute from someone other
+         * than the consumer wait, re-reading the store without holding a thread. The wait counts from the
+         * request's arrival, so it bounds how late LiveEngage is answered (LiveEngage may disable an app that
+         * answers slower than 2.5 s over two minutes). 0 hands them on at once.
+         *
+         * The option is a: <code>long</code> type.
+         *
+         * Default: 2000
+         * Group: consumer (advanced)
+         *
+         * @param correlationWait the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder correlationWait(long correlationWait) {
+            doSetProperty("correlationWait", correlationWait);
+            return this;
+        }
+
+        /**
+         * How long, in milliseconds, notifications waits for the record of a conversation it does not know
+         * yet before it hands on an agent's event without LivePersonCorrelationId: LiveEngage notifies a new
+         * conversation as soon as it exists, and the agent (or a bot) may answer before create has recorded
+         * it, or while the conversation store restarts. Only events of the last minute from someone other
+         * than the consumer wait, re-reading the store without holding a thread. The wait counts from the
+         * request's arrival, so it bounds how late LiveEngage is answered (LiveEngage may disable an app that
+         * answers slower than 2.5 s over two minutes). 0 hands them on at once.
+         *
+         * The option will be converted to a <code>long</code> type.
+         *
+         * Default: 2000
+         * Group: consumer (advanced)
+         *
+         * @param correlationWait the value to set
+         * @return the dsl builder
+         */
+        default AdvancedLivePersonConnectorEndpointBuilder correlationWait(String correlationWait) {
+            doSetProperty("correlationWait", correlationWait);
+            return this;
+        }
+
+        /**
          * To let the consumer use a custom ExceptionHandler. Notice if the option bridgeErrorHandler is
          * enabled then this option is not in use. By default the consumer will deal with exceptions, that
          * will be logged at WARN or ERROR level and ignored.

@@ -67,6 +67,10 @@ public final class OptionRules {
         if (configuration.getMaxNotificationSize() < 1) {
             throw new IllegalArgumentException("liveperson-connector: option maxNotificationSize must be at least 1");
         }
+        if (configuration.getCorrelationWait() < 0) {
+            throw new IllegalArgumentException("liveperson-connector: option correlationWait must be 0 or more"
+                                               + " milliseconds");
+        }
         WebhookHandler.eventTypes(configuration.getEventTypes());
         if (configuration.isSignatureRequired() && ObjectHelper.isEmpty(configuration.getWebhookSecret())
             && ObjectHelper.isEmpty(configuration.getClientSecret())) {

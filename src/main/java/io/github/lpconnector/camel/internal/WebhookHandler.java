@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -30,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * changes, and hands each one on as its own exchange, in order, to {@code next}; then answers 200 - or 503 when the
  * route failed, so that LiveEngage delivers again and the changes already handed on are dropped as duplicates.
  * Refusals are 401 (signature, account, client id), 400 (not a notification) and 413 (too large), before any exchange.
+ * An agent's recent event of a conversation the store does not know yet waits up to {@code correlationWait} (from
+ * the request's arrival) for its record, re-reading the store, then goes on with or without it.
  * Blocking calls (a database behind the idempotent repository or the conversation store) run on {@code blocking},
- * never on the HTTP server's threads; no thread waits for the route.
+ * never on the HTTP server's threads; no thread waits for the route or the record.
  */
 public final class WebhookHandler extends AsyncProcessorSupport {
 
@@ -45,6 +50,7 @@ public final class WebhookHandler extends AsyncProcessorSupport {
     private final IdempotentRepository repository;
     private final NotificationCorrelation correlation;
     private final Executor blocking;
+    private final Supplier<ScheduledExecutorService> delays;
     private final NotificationStatistics statistics;
     private final WebhookSignature signature;
     private final String accountId;
@@ -52,6 +58,7 @@ public final class WebhookHandler extends AsyncProcessorSupport {
     private final Set<String> eventTypes;
     private final boolean includeOwnEvents;
     private final int maxSize;
+    private final long correlationWaitNanos;
 
     /**
      * @param next       the route each change is handed to
@@ -59,15 +66,18 @@ public final class WebhookHandler extends AsyncProcessorSupport {
      * @param repository remembers the changes handed on
      * @param store      the conversations' correlation ids and consumers
      * @param blocking   runs the repository's and the store's calls; {@code Runnable::run} when both never block
+     * @param delays     the endpoint's Camel-managed scheduler, which waits out the store's re-reads while a change
+     *                   awaits its conversation's record; null (no wait) when the endpoint is not started
      */
     public WebhookHandler(LivePersonConnectorConfiguration configuration, CamelContext context, AsyncProcessor next,
                           Supplier<Exchange> exchanges, IdempotentRepository repository, ConversationStore store,
-                          Executor blocking) {
+                          Executor blocking, Supplier<ScheduledExecutorService> delays) {
         this.next = next;
         this.exchanges = exchanges;
         this.repository = repository;
         this.correlation = new NotificationCorrelation(store);
         this.blocking = blocking;
+        this.delays = delays;
         this.statistics = new NotificationStatistics(LivePersonMetrics.create(context, configuration.getAccountId()));
         String secret = ObjectHelper.isNotEmpty(configuration.getWebhookSecret())
                 ? configuration.getWebhookSecret() : configuration.getClientSecret();
@@ -77,6 +87,7 @@ public final class WebhookHandler extends AsyncProcessorSupport {
         this.eventTypes = eventTypes(configuration.getEventTypes());
         this.includeOwnEvents = configuration.isIncludeOwnEvents();
         this.maxSize = configuration.getMaxNotificationSize();
+        this.correlationWaitNanos = TimeUnit.MILLISECONDS.toNanos(configuration.getCorrelationWait());
     }
 
     /** The short names of {@code eventTypes} (manifest keys accepted); throws naming an unknown one. */
@@ -106,7 +117,8 @@ public final class WebhookHandler extends AsyncProcessorSupport {
             return true;
         }
         String account = accountId != null ? accountId : http.getMessage().getHeader(ACCOUNT, String.class);
-        handle(changes, 0, account, http, callback);
+        long waitUntil = System.nanoTime() + correlationWaitNanos;
+        handle(changes, 0, new Request(account, waitUntil, http, callback));
         return false;
     }
 
@@ -155,12 +167,16 @@ public final class WebhookHandler extends AsyncProcessorSupport {
         return bytes;
     }
 
+    /** The webhook request being answered, and until when its changes may wait for their conversation's record. */
+    private record Request(String account, long waitUntil, Exchange http, AsyncCallback callback) {
+    }
+
     /** Hands on {@code changes} from {@code index} on, one after the other, then answers. */
-    private void handle(List<Change> changes, int index, String account, Exchange http, AsyncCallback callback) {
+    private void handle(List<Change> changes, int index, Request request) {
         if (index == changes.size()) {
             statistics.answered(false);
-            answer(http, 200, "OK");
-            callback.done(false);
+            answer(request.http, 200, "OK");
+            request.callback.done(false);
             return;
         }
         Change change = changes.get(index);
@@ -168,44 +184,94 @@ public final class WebhookHandler extends AsyncProcessorSupport {
                 : change.ownEvent() && !includeOwnEvents ? "own_event" : null;
         if (dropped != null) {
             statistics.change(dropped);
-            handle(changes, index + 1, account, http, callback);
+            handle(changes, index + 1, request);
             return;
         }
-        String key = change.deduplicationKey() != null ? account + ":" + change.deduplicationKey() : null;
-        CompletableFuture.supplyAsync(() -> admit(key, change, account), blocking).whenComplete((headers, failure) -> {
-            if (failure != null) {
-                routeFailed(http, callback, "the change could not be admitted", Futures.unwrap(failure));
-            } else if (headers == null) {
-                statistics.change("duplicate");
-                handle(changes, index + 1, account, http, callback);
-            } else {
-                Exchange exchange = exchanges.get();
-                exchange.getMessage().setBody(change.notification());
-                exchange.getMessage().getHeaders().putAll(headers);
-                next.process(exchange, doneSync -> settle(key, exchange).whenComplete((ok, error) -> {
-                    if (error != null || exchange.isFailed()) {
-                        routeFailed(http, callback, "the route failed", error != null ? error : exchange.getException());
+        String key = change.deduplicationKey() != null ? request.account + ":" + change.deduplicationKey() : null;
+        CompletableFuture.supplyAsync(() -> admit(key, change, request.account), blocking)
+                .thenCompose(lookup -> lookup == null || !lookup.awaitsRecord() ? CompletableFuture.completedFuture(lookup)
+                        : awaitRecord(key, lookup, request.waitUntil, 1))
+                .whenComplete((lookup, failure) -> {
+                    if (failure != null) {
+                        routeFailed(request, "the change could not be admitted", Futures.unwrap(failure));
+                    } else if (lookup == null) {
+                        statistics.change("duplicate");
+                        handle(changes, index + 1, request);
                     } else {
-                        statistics.change("handed_on");
-                        handle(changes, index + 1, account, http, callback);
+                        handOn(changes, index, lookup.headers(), key, request);
                     }
-                }));
+                });
+    }
+
+    private void handOn(List<Change> changes, int index, Map<String, Object> headers, String key, Request request) {
+        Exchange exchange = exchanges.get();
+        exchange.getMessage().setBody(changes.get(index).notification());
+        exchange.getMessage().getHeaders().putAll(headers);
+        next.process(exchange, doneSync -> settle(key, exchange).whenComplete((ok, error) -> {
+            if (error != null || exchange.isFailed()) {
+                routeFailed(request, "the route failed", error != null ? error : exchange.getException());
+            } else {
+                statistics.change("handed_on");
+                handle(changes, index + 1, request);
             }
-        });
+        }));
     }
 
     /** The change's headers, or null when it was handed on before; runs on {@code blocking}. */
-    private Map<String, Object> admit(String key, Change change, String account) {
+    private NotificationCorrelation.Lookup admit(String key, Change change, String account) {
         if (key != null && !repository.add(key)) {
             return null;
         }
         try {
             return correlation.headers(change, account);
         } catch (RuntimeException e) {
-            if (key != null) {
-                repository.remove(key);
-            }
+            forget(key);
             throw e;
+        }
+    }
+
+    /**
+     * Reads the store again after 25 ms, 50 ms, 100 ms... until the conversation is recorded or {@code waitUntil}
+     * passed, the calls on {@code blocking} and the waits on the endpoint's scheduler; the lookup as it then is.
+     */
+    private CompletableFuture<NotificationCorrelation.Lookup> awaitRecord(String key,
+                                                                           NotificationCorrelation.Lookup lookup,
+                                                                           long waitUntil, int attempt) {
+        long left = waitUntil - System.nanoTime();
+        ScheduledExecutorService scheduler = delays.get();
+        if (left <= 0 || scheduler == null) {
+            return CompletableFuture.completedFuture(lookup);
+        }
+        long delay = Math.min(left, TimeUnit.MILLISECONDS.toNanos(25L << Math.min(attempt - 1, 4)));
+        CompletableFuture<Boolean> reread = new CompletableFuture<>();
+        try {
+            scheduler.schedule(() -> CompletableFuture.supplyAsync(() -> reread(key, lookup), blocking)
+                    .whenComplete((found, failure) -> {
+                        if (failure != null) {
+                            reread.completeExceptionally(failure);
+                        } else {
+                            reread.complete(found);
+                        }
+                    }), delay, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            return CompletableFuture.completedFuture(lookup);
+        }
+        return reread.thenCompose(found -> found ? CompletableFuture.completedFuture(lookup)
+                : awaitRecord(key, lookup, waitUntil, attempt + 1));
+    }
+
+    private boolean reread(String key, NotificationCorrelation.Lookup lookup) {
+        try {
+            return correlation.recorded(lookup.headers());
+        } catch (RuntimeException e) {
+            forget(key);
+            throw e;
+        }
+    }
+
+    private void forget(String key) {
+        if (key != null) {
+            repository.remove(key);
         }
     }
 
@@ -223,13 +289,13 @@ public final class WebhookHandler extends AsyncProcessorSupport {
         }, blocking);
     }
 
-    private void routeFailed(Exchange http, AsyncCallback callback, String what, Throwable cause) {
+    private void routeFailed(Request request, String what, Throwable cause) {
         statistics.change("route_failed");
         statistics.answered(true);
         LOG.warn("liveperson-connector: {} on a notification ({}); answering 503 so that LiveEngage delivers again",
                 what, cause != null ? cause.getClass().getName() : "no exception");
-        answer(http, 503, what);
-        callback.done(false);
+        answer(request.http, 503, what);
+        request.callback.done(false);
     }
 
     private static void answer(Exchange http, int status, String text) {
