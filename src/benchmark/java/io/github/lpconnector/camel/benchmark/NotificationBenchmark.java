@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -28,8 +28,6 @@ import javax.crypto.spec.SecretKeySpec;
 import io.github.lpconnector.camel.ConversationStore;
 import io.github.lpconnector.camel.emulator.LiveEngageEmulator;
 import io.github.lpconnector.camel.flows.FlowMain;
-import io.github.lpconnector.camel.flows.KafkaTestBroker;
-import org.apache.camel.main.Main;
 
 /**
  * How fast {@code liveperson-connector:notifications} acknowledges LiveEngage's webhooks when the route's first step
@@ -56,6 +54,90 @@ public final class NotificationBenchmark {
         }
     }
 
+    private static final String FLOOR_ROUTE = "file:src/benchmark/resources/notifications-without-kafka.camel.yaml";
+
+    /**
+     * A JVM of its own on this class path, as the connector and Kafka are deployed; its output in
+     * {@code target/benchmark/<name>.log}.
+     *
+     * @param ready the log line it prints once started, with what follows it
+     */
+    record ChildJvm(Process process, String ready) implements AutoCloseable {
+
+        /** Starts {@code main} and returns once it printed {@code marker}. */
+        static ChildJvm start(Class<?> main, String marker, String name, List<String> jvmArgs) throws Exception {
+            Path log = Path.of("target", "benchmark", name + ".log");
+            Files.createDirectories(log.getParent());
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Dlog4j2.configurationFile=" + System.getProperty("log4j2.configurationFile", "")));
+            command.addAll(jvmArgs);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (true) {
+                Optional<String> line = Files.readAllLines(log).stream().filter(l -> l.startsWith(marker)).findFirst();
+                if (line.isPresent()) {
+                    return new ChildJvm(process, line.get());
+                }
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException(main.getSimpleName() + " did not start, see " + log);
+                }
+                TimeUnit.MILLISECONDS.sleep(200); // polling a child's log while it starts
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * The connector ({@link NotificationConnectorMain}) in a JVM of its own, and the load aimed at it, which stays in
+     * this JVM with the emulator.
+     */
+    private static final class Connector implements AutoCloseable {
+        final ChildJvm jvm;
+        final Load load;
+
+        /** Starts it with {@code route} (null: the example's) and returns once its routes started. */
+        Connector(String route, LiveEngageEmulator emulator, String brokers) throws Exception {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            List<String> args = new ArrayList<>(List.of("-Xmx" + System.getProperty("bench.connectorHeap", "512m"),
+                    "-Dcamel.server.enabled=true", "-Dcamel.server.port=" + port,
+                    "-Dcamel.component.liveperson-connector.account-id=" + FlowMain.ACCOUNT,
+                    "-Dcamel.component.liveperson-connector.base-uri=" + emulator.baseUri(),
+                    "-Dcamel.component.liveperson-connector.client-id=" + emulator.clientId(),
+                    "-Dcamel.component.liveperson-connector.client-secret=" + emulator.clientSecret(),
+                    "-Dkafka.brokers=" + brokers));
+            String chosen = route != null ? route : System.getProperty("bench.route", "");
+            if (!chosen.isBlank()) {
+                args.add("-Dbench.route=" + chosen);
+            }
+            String jvmArg = System.getProperty("bench.connectorJvmArg", "");
+            if (!jvmArg.isBlank()) {
+                args.add(jvmArg); // e.g. -Xlog:gc or a flight recording of the connector
+            }
+            jvm = ChildJvm.start(NotificationConnectorMain.class, NotificationConnectorMain.READY,
+                    route == null ? "notification-connector" : "notification-connector-floor", args);
+            load = new Load(URI.create("http://127.0.0.1:" + port + PATH), FlowMain.ACCOUNT, emulator.clientId(),
+                    emulator.clientSecret());
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            jvm.close();
+        }
+    }
+
     /** A store holding the conversations the load notifies, as {@code create} would have recorded them. */
     static ConversationStore recordedConversations() {
         ConversationStore store = ConversationStore.inMemory(10_000);
@@ -78,41 +160,36 @@ public final class NotificationBenchmark {
         String publish = System.getProperty("bench.publish", "");
         List<Run> fixed = new ArrayList<>();
         List<Run> ramp = new ArrayList<>();
-        try (KafkaTestBroker kafka = KafkaTestBroker.start(); LiveEngageEmulator emulator = LiveEngageEmulator.start()) {
-            kafka.createTopic("lp-replies", 6);
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            ConversationStore store = recordedConversations();
-            Main main = FlowMain.start("file:routes-examples/liveperson-replies-to-kafka.camel.yaml", null, emulator,
-                    Map.of("camel.server.enabled", "true", "camel.server.port", String.valueOf(port),
-                            "kafka.brokers", kafka.bootstrapServers(),
-                            "camel.component.liveperson-connector.conversation-store", "#benchStore"),
-                    Map.of("benchStore", store));
-            try {
-                Load load = new Load(URI.create("http://127.0.0.1:" + port + PATH), FlowMain.ACCOUNT,
-                        emulator.clientId(), emulator.clientSecret());
-                System.out.printf("warm-up: %d s at 500/s%n", warmup);
-                load.run(500, warmup);
+        List<Run> floor = new ArrayList<>();
+        try (ChildJvm kafka = ChildJvm.start(KafkaBrokerMain.class, KafkaBrokerMain.READY, "notification-kafka",
+                List.of("-Xmx" + System.getProperty("bench.kafkaHeap", "512m")));
+             LiveEngageEmulator emulator = LiveEngageEmulator.start()) {
+            String brokers = kafka.ready().substring(KafkaBrokerMain.READY.length()).trim();
+            try (Connector connector = new Connector(null, emulator, brokers)) {
+                connector.load.run(500, warmup);
                 for (int rate : rates) {
-                    Run run = load.run(rate, seconds);
+                    Run run = connector.load.run(rate, seconds);
                     fixed.add(run);
                     print(run);
                 }
                 for (int rate = 2_000; rate <= rampTo; rate *= 2) {
-                    Run run = load.run(rate, seconds);
+                    Run run = connector.load.run(rate, seconds);
                     ramp.add(run);
                     print(run);
                     if (!run.sustained()) {
                         break;
                     }
                 }
-            } finally {
-                main.stop();
+            }
+            try (Connector connector = new Connector(FLOOR_ROUTE, emulator, brokers)) {
+                connector.load.run(500, warmup);
+                Run run = connector.load.run(200, seconds);
+                floor.add(run);
+                System.out.print("without Kafka: ");
+                print(run);
             }
         }
-        String report = markdown(fixed, ramp);
+        String report = markdown(fixed, ramp, floor);
         System.out.println(report);
         if (!publish.isBlank()) {
             Files.createDirectories(Path.of(publish));
@@ -125,12 +202,15 @@ public final class NotificationBenchmark {
                 run.offered(), run.answered(), run.errors(), run.p50Ms(), run.p99Ms(), run.maxMs());
     }
 
-    static String markdown(List<Run> fixed, List<Run> ramp) {
+    static String markdown(List<Run> fixed, List<Run> ramp, List<Run> floor) {
         StringBuilder md = new StringBuilder("# Notification acknowledgement latency\n\n");
         md.append("Run ").append(LocalDate.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, Java ").append(System.getProperty("java.version"))
                 .append(". Signed agent texts POSTed open-loop over HTTP/1.1 to `liveperson-connector:notifications`"
-                        + " (camel-main's platform-http), whose route writes each to Kafka (KRaft in the same JVM) before the 200."
+                        + " (camel-main's platform-http), whose route writes each to Kafka before the 200. The connector runs in a JVM of its own (camel-main,"
+                        + " `routes-examples/liveperson-replies-to-kafka.camel.yaml`, default GC, -Xmx"
+                        + System.getProperty("bench.connectorHeap", "512m") + "), Kafka (KRaft, one node) in"
+                        + " another; the emulator and the load in the benchmark's JVM; all three share the cores."
                         + " At most " + Load.MAX_IN_FLIGHT + " unanswered (a connection each); a request due while that"
                         + " many wait counts as non-200. Latency: from sending a request to its answer.\n\n");
         md.append("| offered/s | answered/s | non-200 | p50 ms | p99 ms | max ms |\n|---:|---:|---:|---:|---:|---:|\n");
@@ -146,6 +226,10 @@ public final class NotificationBenchmark {
                 .append("/s**.\n\n");
         fixed.stream().filter(r -> r.offered() == 200).findFirst().ifPresent(r -> md.append(String.format(Locale.ROOT,
                 "Target p99 ≤ 10 ms at 200/s: **%s** (%.2f ms).%n", r.p99Ms() <= 10 ? "MET" : "NOT MET", r.p99Ms())));
+        floor.forEach(r -> md.append(String.format(Locale.ROOT, "%nWithout Kafka (the same route but the Kafka write,"
+                + " `src/benchmark/resources/notifications-without-kafka.camel.yaml`), at %d/s: p50 %.2f ms, p99 %.2f"
+                + " ms, max %.1f ms, %d non-200: the HTTP server, the component and the route's other steps.%n",
+                r.offered(), r.p50Ms(), r.p99Ms(), r.maxMs(), r.errors())));
         return md.toString();
     }
 

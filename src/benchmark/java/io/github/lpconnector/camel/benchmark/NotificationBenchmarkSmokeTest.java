@@ -46,7 +46,8 @@ class NotificationBenchmarkSmokeTest {
                 assertThat(handedOn.get()).isEqualTo(100);
                 assertThat(run.p99Ms()).isPositive();
                 assertThat(NotificationBenchmark.markdown(List.of(new NotificationBenchmark.Run(200, run.answered(),
-                        0, run.p50Ms(), run.p99Ms(), run.maxMs())), List.of())).contains("Target p99 ≤ 10 ms at 200/s");
+                        0, run.p50Ms(), run.p99Ms(), run.maxMs())), List.of(), List.of(run))).contains("Target p99 ≤ 10 ms at 200/s")
+                        .contains("Without Kafka");
             } finally {
                 main.stop();
             }
