@@ -45,6 +45,13 @@ interface LivePersonMetrics {
     default void notification(String outcome) {
     }
 
+    /**
+     * A change waited for its conversation's record ({@code correlationWait}): outcome {@code recorded} (it came) or
+     * {@code not_recorded} (handed on without a correlation id).
+     */
+    default void correlationWait(String outcome) {
+    }
+
     /** A webhook request was refused: cause {@code signature}, {@code account}, {@code malformed} or {@code too_large}. */
     default void notificationRejected(String cause) {
     }

@@ -22,6 +22,7 @@ final class MicrometerMetrics implements LivePersonMetrics {
     static final String CALLS = "liveperson.connector.calls";
     static final String NOTIFICATIONS = "liveperson.connector.notifications";
     static final String NOTIFICATIONS_REJECTED = "liveperson.connector.notifications.rejected";
+    static final String CORRELATION_WAITS = "liveperson.connector.notifications.correlation.waits";
     static final String PACE_RATE = "liveperson.connector.pace.rate";
     static final String PACE_QUEUED = "liveperson.connector.pace.queued";
     static final String PACE_PAUSES = "liveperson.connector.pace.pauses";
@@ -83,6 +84,12 @@ final class MicrometerMetrics implements LivePersonMetrics {
     @Override
     public void notification(String outcome) {
         Counter.builder(NOTIFICATIONS).description("Notified changes, handed on or dropped")
+                .tag("accountId", accountId).tag("outcome", outcome).register(registry).increment();
+    }
+
+    @Override
+    public void correlationWait(String outcome) {
+        Counter.builder(CORRELATION_WAITS).description("Changes that waited for their conversation's record")
                 .tag("accountId", accountId).tag("outcome", outcome).register(registry).increment();
     }
 

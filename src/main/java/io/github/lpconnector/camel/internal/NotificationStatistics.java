@@ -17,6 +17,7 @@ final class NotificationStatistics {
     private final LongAdder requests = new LongAdder();
     private final Map<String, LongAdder> changes = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> correlationWaits = new ConcurrentHashMap<>();
     private volatile Instant lastDelivery;
     private volatile String lastRefusal;
     /** Why the endpoint is DOWN, or null: set by the latest request when it was refused or failed. */
@@ -35,6 +36,13 @@ final class NotificationStatistics {
     void change(String outcome) {
         changes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
         metrics.notification(outcome);
+    }
+
+    /** A change waited for its conversation's record, see {@link LivePersonMetrics#correlationWait}. */
+    void correlationWaited(boolean recorded) {
+        String outcome = recorded ? "recorded" : "not_recorded";
+        correlationWaits.computeIfAbsent(outcome, k -> new LongAdder()).increment();
+        metrics.correlationWait(outcome);
     }
 
     void rejected(String cause, String reason) {
@@ -64,6 +72,7 @@ final class NotificationStatistics {
         map.put("notificationRequests", requests.sum());
         map.put("notifiedChanges", CallStatistics.sums(changes));
         map.put("notificationsRejected", CallStatistics.sums(rejected));
+        map.put("correlationWaits", CallStatistics.sums(correlationWaits));
         CallStatistics.putIfSet(map, "lastDelivery", lastDelivery);
         CallStatistics.putIfSet(map, "lastRefusal", lastRefusal);
         return map;

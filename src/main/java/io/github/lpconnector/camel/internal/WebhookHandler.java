@@ -189,8 +189,12 @@ public final class WebhookHandler extends AsyncProcessorSupport {
         }
         String key = change.deduplicationKey() != null ? request.account + ":" + change.deduplicationKey() : null;
         CompletableFuture.supplyAsync(() -> admit(key, change, request.account), blocking)
-                .thenCompose(lookup -> lookup == null || !lookup.awaitsRecord() ? CompletableFuture.completedFuture(lookup)
-                        : awaitRecord(key, lookup, request.waitUntil, 1))
+                .thenCompose(lookup -> lookup == null || !lookup.awaitsRecord() || correlationWaitNanos == 0
+                        ? CompletableFuture.completedFuture(lookup)
+                        : awaitRecord(key, lookup, request.waitUntil, 1).thenApply(after -> {
+                            statistics.correlationWaited(!after.awaitsRecord());
+                            return after;
+                        }))
                 .whenComplete((lookup, failure) -> {
                     if (failure != null) {
                         routeFailed(request, "the change could not be admitted", Futures.unwrap(failure));
@@ -232,7 +236,8 @@ public final class WebhookHandler extends AsyncProcessorSupport {
 
     /**
      * Reads the store again after 25 ms, 50 ms, 100 ms... until the conversation is recorded or {@code waitUntil}
-     * passed, the calls on {@code blocking} and the waits on the endpoint's scheduler; the lookup as it then is.
+     * passed, the calls on {@code blocking} and the waits on the endpoint's scheduler; the lookup as it then is
+     * (no longer {@linkplain NotificationCorrelation.Lookup#awaitsRecord awaiting} once the record came).
      */
     private CompletableFuture<NotificationCorrelation.Lookup> awaitRecord(String key,
                                                                            NotificationCorrelation.Lookup lookup,
@@ -256,7 +261,8 @@ public final class WebhookHandler extends AsyncProcessorSupport {
         } catch (RejectedExecutionException stopping) {
             return CompletableFuture.completedFuture(lookup);
         }
-        return reread.thenCompose(found -> found ? CompletableFuture.completedFuture(lookup)
+        return reread.thenCompose(found -> found
+                ? CompletableFuture.completedFuture(new NotificationCorrelation.Lookup(lookup.headers(), false))
                 : awaitRecord(key, lookup, waitUntil, attempt + 1));
     }
 

@@ -15,6 +15,9 @@ import io.github.lpconnector.camel.emulator.LiveEngageEmulator;
 import io.github.lpconnector.camel.flows.FlowMain;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.console.DevConsoleRegistry;
+import org.apache.camel.util.json.JsonObject;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
@@ -97,6 +100,8 @@ class CorrelationWaitTest {
                 .containsEntry("LivePersonCorrelationId", "CASE-LATE")
                 .containsEntry("LivePersonExtConsumerId", "customer-late");
         assertThat(store.finds("recorded-late")).as("read again after the first miss").isGreaterThan(1);
+        assertThat(waits("/patient", "recorded")).isEqualTo(1);
+        assertThat(waits("/patient", "not_recorded")).isZero();
     }
 
     @Test
@@ -108,6 +113,7 @@ class CorrelationWaitTest {
         assertThat(received.peek().getMessage().getHeaders()).containsEntry("conversationId", "never-recorded")
                 .doesNotContainKey("LivePersonCorrelationId");
         assertThat(store.finds("never-recorded")).as("re-read while waiting").isGreaterThan(1);
+        assertThat(waits("/brief", "not_recorded")).isEqualTo(1);
     }
 
     @Test
@@ -120,6 +126,7 @@ class CorrelationWaitTest {
                 .allSatisfy(e -> assertThat(e.getMessage().getHeaders()).doesNotContainKey("LivePersonCorrelationId"));
         assertThat(store.finds("old-event")).isEqualTo(1);
         assertThat(store.finds("no-wait")).isEqualTo(1);
+        assertThat(waits("/impatient", "not_recorded")).as("no wait counted").isZero();
     }
 
     @Test
@@ -159,6 +166,19 @@ class CorrelationWaitTest {
                + "[{\"type\":\"UPSERT\",\"result\":{\"convId\":\"" + conversationId + "\",\"conversationDetails\":{"
                + "\"participants\":[{\"id\":\"" + lpConsumerId + "\",\"role\":\"CONSUMER\"}],\"state\":\"" + state
                + "\",\"stage\":\"" + state + "\",\"metaDataLastUpdateTs\":1700000000123}}}]}}";
+    }
+
+    /** The dev console's count of correlation waits with {@code outcome} of the endpoint on {@code path}. */
+    private static long waits(String path, String outcome) {
+        DevConsole console = DevConsoleRegistry.get(main.getCamelContext()).resolveById("liveperson-connector");
+        JsonObject json = (JsonObject) console.call(DevConsole.MediaType.JSON);
+        JsonObject endpoint = json.getCollection("endpoints").stream().map(JsonObject.class::cast)
+                .filter(e -> e.getString("uri").contains("webhookPath=" + path)
+                             || e.getString("uri").contains("webhookPath=%2F" + path.substring(1)))
+                .findFirst().orElseThrow();
+        Object counts = endpoint.get("correlationWaits");
+        Object value = counts instanceof Map<?, ?> m ? m.get(outcome) : null;
+        return value instanceof Number n ? n.longValue() : 0;
     }
 
     private static HttpResponse<String> post(String path, String body) {
