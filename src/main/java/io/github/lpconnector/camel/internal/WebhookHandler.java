@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -50,7 +49,7 @@ public final class WebhookHandler extends AsyncProcessorSupport {
     private final IdempotentRepository repository;
     private final NotificationCorrelation correlation;
     private final Executor blocking;
-    private final Supplier<ScheduledExecutorService> delays;
+    private final RecordWait recordWait;
     private final NotificationStatistics statistics;
     private final WebhookSignature signature;
     private final String accountId;
@@ -77,7 +76,7 @@ public final class WebhookHandler extends AsyncProcessorSupport {
         this.repository = repository;
         this.correlation = new NotificationCorrelation(store);
         this.blocking = blocking;
-        this.delays = delays;
+        this.recordWait = new RecordWait(correlation, blocking, delays);
         this.statistics = new NotificationStatistics(LivePersonMetrics.create(context, configuration.getAccountId()));
         String secret = ObjectHelper.isNotEmpty(configuration.getWebhookSecret())
                 ? configuration.getWebhookSecret() : configuration.getClientSecret();
@@ -191,7 +190,7 @@ public final class WebhookHandler extends AsyncProcessorSupport {
         CompletableFuture.supplyAsync(() -> admit(key, change, request.account), blocking)
                 .thenCompose(lookup -> lookup == null || !lookup.awaitsRecord() || correlationWaitNanos == 0
                         ? CompletableFuture.completedFuture(lookup)
-                        : awaitRecord(key, lookup, request.waitUntil, 1).thenApply(after -> {
+                        : recordWait.await(lookup, request.waitUntil, () -> forget(key)).thenApply(after -> {
                             statistics.correlationWaited(!after.awaitsRecord());
                             return after;
                         }))
@@ -228,47 +227,6 @@ public final class WebhookHandler extends AsyncProcessorSupport {
         }
         try {
             return correlation.headers(change, account);
-        } catch (RuntimeException e) {
-            forget(key);
-            throw e;
-        }
-    }
-
-    /**
-     * Reads the store again after 25 ms, 50 ms, 100 ms... until the conversation is recorded or {@code waitUntil}
-     * passed, the calls on {@code blocking} and the waits on the endpoint's scheduler; the lookup as it then is
-     * (no longer {@linkplain NotificationCorrelation.Lookup#awaitsRecord awaiting} once the record came).
-     */
-    private CompletableFuture<NotificationCorrelation.Lookup> awaitRecord(String key,
-                                                                           NotificationCorrelation.Lookup lookup,
-                                                                           long waitUntil, int attempt) {
-        long left = waitUntil - System.nanoTime();
-        ScheduledExecutorService scheduler = delays.get();
-        if (left <= 0 || scheduler == null) {
-            return CompletableFuture.completedFuture(lookup);
-        }
-        long delay = Math.min(left, TimeUnit.MILLISECONDS.toNanos(25L << Math.min(attempt - 1, 4)));
-        CompletableFuture<Boolean> reread = new CompletableFuture<>();
-        try {
-            scheduler.schedule(() -> CompletableFuture.supplyAsync(() -> reread(key, lookup), blocking)
-                    .whenComplete((found, failure) -> {
-                        if (failure != null) {
-                            reread.completeExceptionally(failure);
-                        } else {
-                            reread.complete(found);
-                        }
-                    }), delay, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException stopping) {
-            return CompletableFuture.completedFuture(lookup);
-        }
-        return reread.thenCompose(found -> found
-                ? CompletableFuture.completedFuture(new NotificationCorrelation.Lookup(lookup.headers(), false))
-                : awaitRecord(key, lookup, waitUntil, attempt + 1));
-    }
-
-    private boolean reread(String key, NotificationCorrelation.Lookup lookup) {
-        try {
-            return correlation.recorded(lookup.headers());
         } catch (RuntimeException e) {
             forget(key);
             throw e;
