@@ -45,6 +45,8 @@ public final class NotificationBenchmark {
     static final long RAMP_P99_LIMIT_MS = 100;
     private static final String PATH = "/liveperson/notifications";
     private static final int CONVERSATIONS = 1000;
+    /** The heap of the connector's and of Kafka's JVM. */
+    private static final String CHILD_HEAP = "512m";
 
     /** One rate's figures. */
     record Run(int offered, double answered, long errors, double p50Ms, double p99Ms, double maxMs) {
@@ -111,7 +113,7 @@ public final class NotificationBenchmark {
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            List<String> args = new ArrayList<>(List.of("-Xmx" + System.getProperty("bench.connectorHeap", "512m"),
+            List<String> args = new ArrayList<>(List.of("-Xmx" + CHILD_HEAP,
                     "-Dcamel.server.enabled=true", "-Dcamel.server.port=" + port,
                     "-Dcamel.component.liveperson-connector.account-id=" + FlowMain.ACCOUNT,
                     "-Dcamel.component.liveperson-connector.base-uri=" + emulator.baseUri(),
@@ -162,7 +164,7 @@ public final class NotificationBenchmark {
         List<Run> ramp = new ArrayList<>();
         List<Run> floor = new ArrayList<>();
         try (ChildJvm kafka = ChildJvm.start(KafkaBrokerMain.class, KafkaBrokerMain.READY, "notification-kafka",
-                List.of("-Xmx" + System.getProperty("bench.kafkaHeap", "512m")));
+                List.of("-Xmx" + CHILD_HEAP));
              LiveEngageEmulator emulator = LiveEngageEmulator.start()) {
             String brokers = kafka.ready().substring(KafkaBrokerMain.READY.length()).trim();
             try (Connector connector = new Connector(null, emulator, brokers)) {
@@ -209,7 +211,7 @@ public final class NotificationBenchmark {
                 .append(". Signed agent texts POSTed open-loop over HTTP/1.1 to `liveperson-connector:notifications`"
                         + " (camel-main's platform-http), whose route writes each to Kafka before the 200. The connector runs in a JVM of its own (camel-main,"
                         + " `routes-examples/liveperson-replies-to-kafka.camel.yaml`, default GC, -Xmx"
-                        + System.getProperty("bench.connectorHeap", "512m") + "), Kafka (KRaft, one node) in"
+                        + CHILD_HEAP + "), Kafka (KRaft, one node) in"
                         + " another; the emulator and the load in the benchmark's JVM; all three share the cores."
                         + " At most " + Load.MAX_IN_FLIGHT + " unanswered (a connection each); a request due while that"
                         + " many wait counts as non-200. Latency: from sending a request to its answer.\n\n");
