@@ -31,10 +31,12 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.util.ObjectHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -181,8 +183,11 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        scheduler = getCamelContext().getExecutorServiceManager()
-                .newSingleThreadScheduledExecutor(this, "LivePersonConnector");
+        // one thread; no bound on its tasks, as each request in flight (and each change awaiting its record) holds
+        // one: the 1,000 of Camel's default profile would refuse requests
+        scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "LivePersonConnector",
+                new ThreadPoolProfileBuilder("LivePersonConnector").poolSize(1).maxPoolSize(1).maxQueueSize(-1)
+                        .rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build());
         if (operation.isConsumer()) {
             return; // a consumer's health check and handler come with the consumer
         }

@@ -143,6 +143,29 @@ class CreateAsyncTest extends LivePersonTestSupport {
         assertThat(requests("create")).hasSize(exchanges);
     }
 
+    /**
+     * Each request's deadline is a task on the endpoint's scheduler from the moment it leaves the pace, also while it
+     * waits for a pooled connection: more of them than a Camel thread pool profile queues by default (1,000) are
+     * all accepted and all complete.
+     */
+    @Test
+    void moreRequestsWaitingThanCamelsDefaultTaskQueueAllComplete() {
+        int connections = 2;
+        int exchanges = 1_500;
+        // without the governor's slow start, every request leaves at once
+        String uri = CREATE + "?rateGovernor=false&maxConnections=" + connections;
+        warmUp(uri);
+        EMULATOR.faults().stallShare(1.0, HOLD);
+
+        List<CompletableFuture<Exchange>> futures = sendAll(uri, exchanges);
+        await().atMost(Duration.ofSeconds(20)).until(() -> requests("create").size() >= connections);
+        assertThat(futures.stream().filter(CompletableFuture::isDone).count())
+                .as("exchanges ended while all but two wait for a connection").isZero();
+        EMULATOR.faults().clear();
+
+        assertThat(conversationIds(futures)).hasSize(exchanges).doesNotContainNull();
+    }
+
     /** Hands {@code count} exchanges to {@code uri} without waiting, each with its own text. */
     private List<CompletableFuture<Exchange>> sendAll(String uri, int count) {
         List<CompletableFuture<Exchange>> futures = new ArrayList<>();

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
@@ -88,13 +88,9 @@ final class Paces extends ServiceSupport {
      */
     private ScheduledExecutorService scheduler() {
         if (scheduler == null) {
-            ThreadPoolProfile profile = new ThreadPoolProfile("LivePersonConnectorPace");
-            profile.setPoolSize(1);
-            profile.setMaxPoolSize(1);
-            profile.setMaxQueueSize(-1);
-            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
             scheduler = context.getExecutorServiceManager().newScheduledThreadPool(this, "LivePersonConnectorPace",
-                    profile);
+                    new ThreadPoolProfileBuilder("LivePersonConnectorPace").poolSize(1).maxPoolSize(1)
+                            .maxQueueSize(-1).rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build());
         }
         return scheduler;
     }
