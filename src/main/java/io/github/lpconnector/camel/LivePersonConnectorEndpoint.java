@@ -14,7 +14,6 @@ import io.github.lpconnector.camel.internal.ConnectorOperation;
 import io.github.lpconnector.camel.internal.ExchangeOutcomes;
 import io.github.lpconnector.camel.internal.LivePersonAuth;
 import io.github.lpconnector.camel.internal.LivePersonClient;
-import io.github.lpconnector.camel.internal.OptionRules;
 import io.github.lpconnector.camel.internal.WebhookHandler;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.AsyncProcessor;
@@ -160,13 +159,9 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        if (operation.isConsumer()) {
-            OptionRules.checkNotifications(configuration);
-        } else {
-            OptionRules.check(configuration);
-        }
-        URI base = OptionRules.baseUri(configuration);
-        if (OptionRules.isPlainHttpOffThisMachine(base)) {
+        ConnectorOperation.checkOptions(operation, configuration);
+        URI base = LivePersonClient.baseUri(configuration);
+        if (LivePersonClient.isPlainHttpOffThisMachine(base)) {
             getComponent().warnPlainHttpOnce(base);
         }
         if (EXTRA_KEYWORD_OPTIONS.matcher(getEndpointUri()).results().count() > 1) {
@@ -231,7 +226,7 @@ public class LivePersonConnectorEndpoint extends DefaultEndpoint
 
     @Override
     public String getServiceUrl() {
-        URI base = OptionRules.baseUri(configuration);
+        URI base = LivePersonClient.baseUri(configuration);
         if (base != null) {
             return base.toString();
         }

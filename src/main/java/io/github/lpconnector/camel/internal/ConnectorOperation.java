@@ -48,6 +48,18 @@ public interface ConnectorOperation {
     }
 
     /**
+     * Checks the options {@code operation} works with when its endpoint is initialised. Throws
+     * {@link IllegalArgumentException} naming the first option that cannot work.
+     */
+    static void checkOptions(LivePersonConnectorOperation operation, LivePersonConnectorConfiguration configuration) {
+        if (operation == LivePersonConnectorOperation.notifications) {
+            OptionRules.checkNotifications(configuration);
+        } else {
+            OptionRules.check(configuration);
+        }
+    }
+
+    /**
      * @param store   where {@code create} records each conversation it opens
      * @param storing runs the store's calls (they may block)
      * @param delays  the endpoint's scheduler, for the waits between attempts of a failed save

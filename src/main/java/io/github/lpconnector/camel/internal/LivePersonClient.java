@@ -92,6 +92,19 @@ public interface LivePersonClient extends AutoCloseable {
     void close();
 
     /**
+     * {@code baseUri} without a trailing slash, or null when unset (then every call goes to https at the account's
+     * hosts).
+     */
+    static URI baseUri(LivePersonConnectorConfiguration configuration) {
+        return OptionRules.baseUri(configuration);
+    }
+
+    /** True for a plain-http base URI to a host that is not this machine: the tokens would travel unencrypted. */
+    static boolean isPlainHttpOffThisMachine(URI base) {
+        return OptionRules.isPlainHttpOffThisMachine(base);
+    }
+
+    /**
      * The Apache HttpClient 5 client of an endpoint: its own connection pool and I/O threads, retries and request
      * deadlines on {@code scheduler} (a scheduler of the Camel context's), each call reported to {@code statistics}
      * and, when {@code governed}, sent at its account's pace, which every endpoint of the context shares.

@@ -10,13 +10,13 @@ import org.apache.camel.util.ObjectHelper;
  * Checks an endpoint's options when it is initialised, so that a wrong option fails the route's start naming the
  * option, not the first exchange. The values that reach a request line or a header go through {@link InputRules}.
  */
-public final class OptionRules {
+final class OptionRules {
 
     private OptionRules() {
     }
 
     /** Throws {@link IllegalArgumentException} naming the first option that cannot work. */
-    public static void check(LivePersonConnectorConfiguration configuration) {
+    static void check(LivePersonConnectorConfiguration configuration) {
         InputRules.accountId(configuration.getAccountId());
         InputRules.apiVersion(configuration.getApiVersion());
         if (ObjectHelper.isNotEmpty(configuration.getProxyHost())) {
@@ -55,7 +55,7 @@ public final class OptionRules {
     }
 
     /** Throws {@link IllegalArgumentException} naming the first option a {@code notifications} endpoint cannot use. */
-    public static void checkNotifications(LivePersonConnectorConfiguration configuration) {
+    static void checkNotifications(LivePersonConnectorConfiguration configuration) {
         if (ObjectHelper.isNotEmpty(configuration.getAccountId())) {
             InputRules.accountId(configuration.getAccountId());
         }
@@ -84,13 +84,13 @@ public final class OptionRules {
      * {@code baseUri} without a trailing slash, or null when unset: http or https, a host and an optional port and
      * nothing else. Without it the component only ever uses https.
      */
-    public static URI baseUri(LivePersonConnectorConfiguration configuration) {
+    static URI baseUri(LivePersonConnectorConfiguration configuration) {
         String base = configuration.getBaseUri();
         return ObjectHelper.isEmpty(base) ? null : InputRules.baseUri(base);
     }
 
     /** True for a plain-http base URI to a host that is not this machine: tokens would travel unencrypted. */
-    public static boolean isPlainHttpOffThisMachine(URI base) {
+    static boolean isPlainHttpOffThisMachine(URI base) {
         return base != null && "http".equalsIgnoreCase(base.getScheme()) && !InputRules.isLoopback(base.getHost());
     }
 
