@@ -68,7 +68,7 @@ public final class ConnectorBenchmark {
             String publish = prop("bench.publish", "");
             return new Config(ints("bench.latencies", "0,50"), ints("bench.inFlight", "1,16,64,256"),
                     Arrays.asList(prop("bench.contenders", "component,hand-route,raw-client").split("\\s*,\\s*")),
-                    dbl("bench.jvmWarmup", "10"), dbl("bench.warmup", "3"), dbl("bench.measure", "12"),
+                    dbl("bench.jvmWarmup", "30"), dbl("bench.warmup", "6"), dbl("bench.measure", "12"),
                     integer("bench.rounds", "3"), integer("bench.minWindowExchanges", "400"),
                     integer("bench.bigInFlight", "10000"), BIG_LATENCY_MS, BIG_CONNECTIONS,
                     dbl("bench.bigMeasure", "48"), integer("bench.emulatorThreads", "2"),
