@@ -85,6 +85,13 @@ public final class LivePersonConnectorConstants {
               javaType = "String")
     public static final String CLOSE_REASON = "LivePersonCloseReason";
 
+    @Metadata(label = "consumer", description = "What identifies the change across LiveEngage's deliveries of it"
+                                                + " (account, conversation, and sequence or change time): the key the"
+                                                + " idempotent repository records. Write it with the change to make a"
+                                                + " downstream store idempotent. Absent for typing states.",
+              javaType = "String")
+    public static final String CHANGE_ID = "LivePersonChangeId";
+
     /** Exchange property holding the AppJWT, sent raw as {@code Authorization}. Wins over the {@code appJwt} option. */
     public static final String PROPERTY_APP_JWT = "LivePersonAppJwt";
     /** Exchange property holding the ConsumerJWS, sent as {@code X-LP-ON-BEHALF}. Wins over the {@code consumerJws} option. */

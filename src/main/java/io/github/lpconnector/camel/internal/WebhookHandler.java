@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import io.github.lpconnector.camel.ConversationStore;
 import io.github.lpconnector.camel.LivePersonConnectorConfiguration;
+import io.github.lpconnector.camel.LivePersonConnectorConstants;
 import io.github.lpconnector.camel.internal.NotificationReader.Change;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
@@ -210,6 +211,9 @@ public final class WebhookHandler extends AsyncProcessorSupport {
         Exchange exchange = exchanges.get();
         exchange.getMessage().setBody(changes.get(index).notification());
         exchange.getMessage().getHeaders().putAll(headers);
+        if (key != null) {
+            exchange.getMessage().setHeader(LivePersonConnectorConstants.CHANGE_ID, key);
+        }
         next.process(exchange, doneSync -> settle(key, exchange).whenComplete((ok, error) -> {
             if (error != null || exchange.isFailed()) {
                 routeFailed(request, "the route failed", error != null ? error : exchange.getException());

@@ -144,7 +144,8 @@ class NotificationsConsumerTest {
         assertThat(exchange.getMessage().getHeaders()).containsEntry("conversationId", "opened-elsewhere")
                 .containsEntry("LivePersonConversationState", "CLOSE").containsEntry("LivePersonConversationStage", "CLOSE")
                 .containsEntry("LivePersonCloseReason", "AGENT").containsEntry("LivePersonExtConsumerId", "customer-8")
-                .containsEntry("LivePersonEventType", "ExConversationChangeNotification");
+                .containsEntry("LivePersonEventType", "ExConversationChangeNotification")
+                .containsEntry("LivePersonChangeId", ACCOUNT + ":cqm:opened-elsewhere:1700000000123:UPSERT:CLOSE");
     }
 
     @Test
