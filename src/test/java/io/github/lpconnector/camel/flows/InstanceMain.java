@@ -10,9 +10,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * One connector instance in a JVM of its own, as a Kubernetes replica runs it: camel-main with the outbound example
  * route (Kafka CRM events of one consumer group -> {@code liveperson-connector:create}, the event id as
- * LivePersonCorrelationId) and the inbound one ({@code liveperson-connector:notifications} on its own port -> a Kafka
- * topic keyed by the correlation id), the conversation store and both idempotent repositories on one shared
- * PostgreSQL server. Every system property starting with {@code camel.}, {@code flows.}, {@code kafka.} or
+ * LivePersonCorrelationId) and the inbound one ({@code liveperson-connector:notifications} on its own port -> the
+ * outbox -> a Kafka topic keyed by the correlation id), the conversation store, both idempotent repositories and the
+ * outbox on one shared PostgreSQL server. Every system property starting with {@code camel.}, {@code flows.}, {@code kafka.} or
  * {@code lp.} is a property of the application. Prints {@value #READY} once started; SIGTERM stops it gracefully,
  * SIGKILL as a crash.
  */
@@ -26,7 +26,7 @@ public final class InstanceMain {
     public static void main(String[] args) throws Exception {
         Main main = new Main();
         main.configure().withRoutesIncludePattern("file:routes-examples/kafka-to-liveperson.camel.yaml,"
-                                                  + "file:routes-examples/liveperson-replies-to-kafka.camel.yaml");
+                                                  + "file:routes-examples/liveperson-replies-to-kafka-outbox.camel.yaml");
         main.configure().withShutdownTimeout(10);
         for (String key : System.getProperties().stringPropertyNames()) {
             if (key.startsWith("camel.") || key.startsWith("flows.") || key.startsWith("kafka.")
