@@ -93,7 +93,8 @@ public class KafkaOutbox extends ServiceSupport {
     private String lastFailure;
 
     /**
-     * @param dataSource the PostgreSQL database every instance reaches
+     * @param dataSource the PostgreSQL database every instance reaches; a pool (every {@code add} takes a connection,
+     *                   and the relay keeps one for its lock)
      * @param brokers    Kafka's bootstrap servers
      * @param name       the outbox's name: its transactional id, advisory lock and progress topic derive from it;
      *                   the same for every instance
@@ -369,7 +370,13 @@ public class KafkaOutbox extends ServiceSupport {
         }
     }
 
+    /** Gives the lock up: a pooled connection goes back to its pool, and must not take the lock with it. */
     private void closeLockConnection() {
+        try (Statement s = lockConnection.createStatement()) {
+            s.execute("SELECT pg_advisory_unlock_all()");
+        } catch (SQLException ignored) {
+            // a broken connection holds no lock any more
+        }
         try {
             lockConnection.close();
         } catch (SQLException ignored) {

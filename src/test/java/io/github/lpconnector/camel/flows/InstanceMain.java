@@ -2,10 +2,10 @@ package io.github.lpconnector.camel.flows;
 
 import java.util.concurrent.CountDownLatch;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.lpconnector.camel.ConversationStore;
 import io.github.lpconnector.camel.LeasedJdbcIdempotentRepository;
 import org.apache.camel.main.Main;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One connector instance in a JVM of its own, as a Kubernetes replica runs it: camel-main with the outbound example
@@ -34,9 +34,11 @@ public final class InstanceMain {
                 main.addInitialProperty(key, System.getProperty(key));
             }
         }
-        PGSimpleDataSource database = new PGSimpleDataSource();
-        database.setUrl(System.getProperty("flows.kafka.idempotent-jdbc-url"));
-        database.setUser("postgres");
+        HikariDataSource database = new HikariDataSource();
+        database.setJdbcUrl(System.getProperty("flows.kafka.idempotent-jdbc-url"));
+        database.setUsername("postgres");
+        database.setMaximumPoolSize(8);
+        database.setConnectionTimeout(2_000);
         // shared by every instance: which conversation is which event, and the webhook changes handed on
         main.bind("lpConversations", ConversationStore.jdbc(database));
         LeasedJdbcIdempotentRepository changes = new LeasedJdbcIdempotentRepository(database,
