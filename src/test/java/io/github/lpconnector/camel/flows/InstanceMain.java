@@ -52,6 +52,7 @@ public final class InstanceMain {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             main.stop();
+            database.close();
             stopped.countDown();
         }, "instance-stop"));
         main.start();

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.lpconnector.camel.flows.kafka.KafkaOutbox;
 import io.github.lpconnector.camel.support.PostgresServer;
 import io.github.lpconnector.camel.support.SharedPostgres;
@@ -129,24 +132,39 @@ class KafkaOutboxTest {
     @Test
     void oneInstanceRelaysAtATime() throws Exception {
         kafka.createTopic(topic, 1);
-        KafkaOutbox first = outbox();
-        KafkaOutbox second = outbox();
-        first.add(exchange("case-1", "reply 1"), topic, "id-1");
-        assertThat(first.relay()).isEqualTo(1);
-        second.add(exchange("case-2", "reply 2"), topic, "id-2");
-        assertThat(second.relay()).as("the lock is the first one's").isZero();
-        assertThat(first.relay()).isEqualTo(1);
+        // two instances, each with its pool: the first's lock connection stays open in its pool after it stops
+        try (HikariDataSource firstPool = pool(); HikariDataSource secondPool = pool()) {
+            KafkaOutbox first = outbox(firstPool);
+            KafkaOutbox second = outbox(secondPool);
+            first.add(exchange("case-1", "reply 1"), topic, "id-1");
+            assertThat(first.relay()).isEqualTo(1);
+            second.add(exchange("case-2", "reply 2"), topic, "id-2");
+            assertThat(second.relay()).as("the lock is the first one's").isZero();
+            assertThat(first.relay()).isEqualTo(1);
 
-        first.stop(); // its connection, and the lock with it, go
-        second.add(exchange("case-3", "reply 3"), topic, "id-3");
-        assertThat(second.relay()).isEqualTo(1);
-        second.stop();
+            first.stop(); // gives the lock up, though its connection goes back to the pool
+            second.add(exchange("case-3", "reply 3"), topic, "id-3");
+            assertThat(second.relay()).as("taken over at once").isEqualTo(1);
+            second.stop();
+        }
         assertThat(kafka.readAll(topic)).extracting(ConsumerRecord::value)
                 .containsExactly("reply 1", "reply 2", "reply 3");
     }
 
+    private static HikariDataSource pool() {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres.jdbcUrl());
+        pool.setUsername("postgres");
+        pool.setMaximumPoolSize(2);
+        return pool;
+    }
+
     private KafkaOutbox outbox() {
-        KafkaOutbox outbox = new KafkaOutbox(postgres.dataSource(), kafka.bootstrapServers(), name);
+        return outbox(postgres.dataSource());
+    }
+
+    private KafkaOutbox outbox(DataSource dataSource) {
+        KafkaOutbox outbox = new KafkaOutbox(dataSource, kafka.bootstrapServers(), name);
         outbox.start();
         return outbox;
     }
