@@ -2,13 +2,9 @@ package io.github.lpconnector.camel.benchmark;
 
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +24,20 @@ import javax.crypto.spec.SecretKeySpec;
 import io.github.lpconnector.camel.ConversationStore;
 import io.github.lpconnector.camel.emulator.LiveEngageEmulator;
 import io.github.lpconnector.camel.flows.FlowMain;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * How fast {@code liveperson-connector:notifications} acknowledges LiveEngage's webhooks when the route's first step
@@ -124,18 +134,20 @@ public final class NotificationBenchmark {
             if (!chosen.isBlank()) {
                 args.add("-Dbench.route=" + chosen);
             }
+            String name = route == null ? "notification-connector" : "notification-connector-floor";
             String jvmArg = System.getProperty("bench.connectorJvmArg", "");
             if (!jvmArg.isBlank()) {
-                args.add(jvmArg); // e.g. -Xlog:gc or a flight recording of the connector
+                // e.g. -Xlog:gc or a flight recording of the connector; {name} tells the two connectors' files apart
+                args.add(jvmArg.replace("{name}", name));
             }
-            jvm = ChildJvm.start(NotificationConnectorMain.class, NotificationConnectorMain.READY,
-                    route == null ? "notification-connector" : "notification-connector-floor", args);
+            jvm = ChildJvm.start(NotificationConnectorMain.class, NotificationConnectorMain.READY, name, args);
             load = new Load(URI.create("http://127.0.0.1:" + port + PATH), FlowMain.ACCOUNT, emulator.clientId(),
                     emulator.clientSecret());
         }
 
         @Override
         public void close() throws InterruptedException {
+            load.close();
             jvm.close();
         }
     }
@@ -155,7 +167,7 @@ public final class NotificationBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = Integer.getInteger("bench.notifications.seconds", 20);
-        int warmup = Integer.getInteger("bench.notifications.warmup", 10);
+        int warmup = Integer.getInteger("bench.notifications.warmup", 60);
         int rampTo = Integer.getInteger("bench.notifications.rampTo", 32_000);
         List<Integer> rates = Arrays.stream(System.getProperty("bench.notifications.rates", "200,1000").split(","))
                 .map(String::trim).map(Integer::valueOf).toList();
@@ -191,7 +203,7 @@ public final class NotificationBenchmark {
                 print(run);
             }
         }
-        String report = markdown(fixed, ramp, floor);
+        String report = markdown(warmup, fixed, ramp, floor);
         System.out.println(report);
         if (!publish.isBlank()) {
             Files.createDirectories(Path.of(publish));
@@ -204,7 +216,7 @@ public final class NotificationBenchmark {
                 run.offered(), run.answered(), run.errors(), run.p50Ms(), run.p99Ms(), run.maxMs());
     }
 
-    static String markdown(List<Run> fixed, List<Run> ramp, List<Run> floor) {
+    static String markdown(int warmupSeconds, List<Run> fixed, List<Run> ramp, List<Run> floor) {
         StringBuilder md = new StringBuilder("# Notification acknowledgement latency\n\n");
         md.append("Run ").append(LocalDate.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, Java ").append(System.getProperty("java.version"))
@@ -212,7 +224,9 @@ public final class NotificationBenchmark {
                         + " (camel-main's platform-http), whose route writes each to Kafka before the 200. The connector runs in a JVM of its own (camel-main,"
                         + " `routes-examples/liveperson-replies-to-kafka.camel.yaml`, default GC, -Xmx"
                         + CHILD_HEAP + "), Kafka (KRaft, one node) in"
-                        + " another; the emulator and the load in the benchmark's JVM; all three share the cores."
+                        + " another; the emulator and the load (Apache HttpClient 5, one I/O thread) in the benchmark's"
+                        + " JVM; all three share the cores. First " + warmupSeconds + " s at 500/s, so that the three"
+                        + " JVMs' compilers are done and the figures are the steady state a deployed connector runs in."
                         + " At most " + Load.MAX_IN_FLIGHT + " unanswered (a connection each); a request due while that"
                         + " many wait counts as non-200. Latency: from sending a request to its answer.\n\n");
         md.append("| offered/s | answered/s | non-200 | p50 ms | p99 ms | max ms |\n|---:|---:|---:|---:|---:|---:|\n");
@@ -235,16 +249,25 @@ public final class NotificationBenchmark {
         return md.toString();
     }
 
-    /** Sends signed notifications open-loop, each at its scheduled time, and times their answers. */
-    static final class Load {
-        /**
-         * HTTP/1.1, as webhook senders post: the JDK client's default would upgrade to cleartext HTTP/2 and put every
-         * request on one connection, so one event-loop thread of the server would carry them all.
-         */
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * Sends signed notifications open-loop, each at its scheduled time, and times their answers. HTTP/1.1 on
+     * Apache HttpClient 5's async client with one I/O thread, as webhook senders post: the sender is another machine
+     * in production, so it should take as little of the connector's cores as it can.
+     */
+    static final class Load implements AutoCloseable {
         /** At most this many requests unanswered, so connections (one per request in flight) stay bounded. */
         static final int MAX_IN_FLIGHT = 256;
+        private final CloseableHttpAsyncClient http = HttpAsyncClients.custom()
+                .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(MAX_IN_FLIGHT).setMaxConnPerRoute(MAX_IN_FLIGHT)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(5)).build())
+                        .build())
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(30)).build())
+                .disableAutomaticRetries()
+                .build();
         private final Semaphore connections = new Semaphore(MAX_IN_FLIGHT);
         private final URI uri;
         private final String account;
@@ -258,6 +281,7 @@ public final class NotificationBenchmark {
             this.clientId = clientId;
             this.mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            http.start();
         }
 
         Run run(int rate, int seconds) throws Exception {
@@ -278,20 +302,37 @@ public final class NotificationBenchmark {
                         errors.incrementAndGet(); // MAX_IN_FLIGHT unanswered: the server is not keeping up
                         continue;
                     }
-                    HttpRequest request = request(sequence.incrementAndGet());
+                    SimpleHttpRequest request = request(sequence.incrementAndGet());
+                    CompletableFuture<Void> answered = new CompletableFuture<>();
+                    answers.add(answered);
                     long sent = System.nanoTime();
-                    answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                            .whenComplete((answer, failure) -> {
-                                connections.release();
-                                if (failure != null || answer.statusCode() != 200) {
-                                    errors.incrementAndGet();
-                                } else {
-                                    latencies.add(System.nanoTime() - sent);
-                                }
-                            }));
+                    http.execute(request, new FutureCallback<SimpleHttpResponse>() {
+                        @Override
+                        public void completed(SimpleHttpResponse answer) {
+                            long latency = System.nanoTime() - sent;
+                            connections.release();
+                            if (answer.getCode() == 200) {
+                                latencies.add(latency);
+                            } else {
+                                errors.incrementAndGet();
+                            }
+                            answered.complete(null);
+                        }
+
+                        @Override
+                        public void failed(Exception failure) {
+                            connections.release();
+                            errors.incrementAndGet();
+                            answered.complete(null);
+                        }
+
+                        @Override
+                        public void cancelled() {
+                            failed(null);
+                        }
+                    });
                 }
-                CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-                        .handle((v, f) -> null).get(5, TimeUnit.MINUTES);
+                CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
             } catch (java.util.concurrent.TimeoutException e) {
                 errors.addAndGet(answers.stream().filter(a -> !a.isDone()).count());
             }
@@ -301,7 +342,12 @@ public final class NotificationBenchmark {
                     percentile(sorted, 0.99), sorted.length > 0 ? sorted[sorted.length - 1] / 1e6 : Double.NaN);
         }
 
-        private HttpRequest request(long n) {
+        @Override
+        public void close() {
+            http.close(CloseMode.GRACEFUL);
+        }
+
+        private SimpleHttpRequest request(long n) {
             String conversation = conversation(n % CONVERSATIONS);
             String body = "{\"kind\":\"notification\",\"type\":\"ms.MessagingEventNotification\",\"body\":{\"changes\":["
                           + "{\"sequence\":" + n + ",\"originatorId\":\"agent\",\"originatorMetadata\":{\"id\":\"agent\","
@@ -314,10 +360,9 @@ public final class NotificationBenchmark {
             synchronized (mac) {
                 signature = "sha1=" + Base64.getEncoder().encodeToString(mac.doFinal(bytes));
             }
-            return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").header("x-liveperson-account-id", account)
-                    .header("x-liveperson-client-id", clientId).header("x-liveperson-signature", signature)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+            return SimpleRequestBuilder.post(uri).setHeader("x-liveperson-account-id", account)
+                    .setHeader("x-liveperson-client-id", clientId).setHeader("x-liveperson-signature", signature)
+                    .setBody(bytes, ContentType.APPLICATION_JSON).build();
         }
 
         /** Nearest-rank percentile in milliseconds. */
